@@ -1,0 +1,80 @@
+# indicateurs-mifi : deux commandes pour l'utilisateur, `make run` et `make test`.
+SHELL := /bin/bash
+.SHELLFLAGS := -eu -o pipefail -c
+.DEFAULT_GOAL := aide
+
+PYTHON_SYSTEME ?= python3
+VENV := $(CURDIR)/.venv
+PY := $(VENV)/bin/python
+DBT := $(VENV)/bin/dbt
+SQLFLUFF := $(VENV)/bin/sqlfluff
+INSTALLE := $(VENV)/.installe
+
+# Télémétrie coupée partout (dbt, Great Expectations, autres outils).
+export DO_NOT_TRACK := 1
+export DBT_SEND_ANONYMOUS_USAGE_STATS := false
+export GX_ANALYTICS_ENABLED := false
+export DBT_PROFILES_DIR := $(CURDIR)
+export PYTHONPATH := $(CURDIR)/src
+
+# Contrat de configuration (voir README) : valeurs par défaut de la démonstration.
+DATE_EXTRACTION ?= 2026-10-31
+export MIFI_EXTRAITS_DIR ?= $(CURDIR)/donnees/extraits_demo
+export MIFI_DUCKDB_PATH ?= $(CURDIR)/donnees/entrepot/mifi.duckdb
+# Données de test : petite échelle, sans bruit probabiliste, dans un entrepôt à part.
+EXTRAITS_TEST := $(CURDIR)/donnees/extraits_test
+DUCKDB_TEST := $(CURDIR)/donnees/entrepot/test.duckdb
+VARS := '{date_extraction: "$(DATE_EXTRACTION)"}'
+
+.PHONY: aide installer run test pytest dbt-test lint extraits-demo extraits-test docs nettoyer
+
+aide:
+	@echo "make run   : installe si besoin, génère les extraits de démonstration, construit et documente"
+	@echo "make test  : installe si besoin, puis pytest, dbt build sur les données de test, sqlfluff lint"
+
+installer: $(INSTALLE)
+
+$(INSTALLE): requirements.txt constraints.txt pyproject.toml
+	@test -x $(PY) || $(PYTHON_SYSTEME) -m venv $(VENV)
+	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements.txt -c constraints.txt
+	@# Le paquet mifi (src/) est rendu importable par un fichier .pth : l'équivalent d'une
+	@# installation éditable, sans construction de roue.
+	$(PY) -c "import pathlib, sysconfig; pathlib.Path(sysconfig.get_paths()['purelib'], 'mifi-src.pth').write_text('$(CURDIR)/src\n')"
+	@touch $(INSTALLE)
+
+extraits-demo: $(INSTALLE)
+	@if [ -f "$(MIFI_EXTRAITS_DIR)/verite.json" ]; then \
+		echo "Extraits de démonstration présents : $(MIFI_EXTRAITS_DIR)"; \
+	else \
+		$(PY) -m mifi generer --sortie "$(MIFI_EXTRAITS_DIR)" --echelle 1 --graine 42 \
+			--date-extraction $(DATE_EXTRACTION) --bruit realiste; \
+	fi
+
+extraits-test: $(INSTALLE)
+	@if [ -f "$(EXTRAITS_TEST)/verite.json" ]; then \
+		echo "Extraits de test présents : $(EXTRAITS_TEST)"; \
+	else \
+		$(PY) -m mifi generer --sortie "$(EXTRAITS_TEST)" --echelle 0.05 --graine 7 \
+			--date-extraction $(DATE_EXTRACTION) --bruit aucun; \
+	fi
+
+run: $(INSTALLE) extraits-demo
+	@mkdir -p "$(dir $(MIFI_DUCKDB_PATH))"
+	$(DBT) build --vars $(VARS)
+	$(DBT) docs generate --vars $(VARS)
+
+pytest: $(INSTALLE)
+	$(PY) -m pytest
+
+dbt-test: $(INSTALLE) extraits-test
+	@mkdir -p "$(dir $(DUCKDB_TEST))"
+	MIFI_EXTRAITS_DIR="$(EXTRAITS_TEST)" MIFI_DUCKDB_PATH="$(DUCKDB_TEST)" \
+		$(DBT) build --vars $(VARS) --target-path target/test
+
+lint: $(INSTALLE)
+	$(SQLFLUFF) lint models tests analyses snapshots
+
+test: $(INSTALLE) pytest dbt-test lint
+
+nettoyer:
+	rm -rf target logs donnees/entrepot donnees/extraits_test

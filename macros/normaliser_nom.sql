@@ -1,0 +1,22 @@
+{#
+    Normalisation nominative (shared/regles-indicateurs.md, 2.2.1 et 3.1.2) utilisée par
+    TOUT rapprochement nominatif du projet : minuscules, accents retirés, ligatures
+    développées (œ → oe, æ → ae), traits d'union et apostrophes droites ou courbes remplacés
+    par des espaces, espaces multiples réduits, espaces de tête et de fin retirés.
+    SQL portable (translate, replace, regexp_replace) ; les accents majuscules et minuscules
+    sont traduits explicitement pour ne pas dépendre de la collation du moteur.
+#}
+{% macro normaliser_nom(expression) -%}
+    {{ return(adapter.dispatch('normaliser_nom', 'indicateurs_mifi')(expression)) }}
+{%- endmacro %}
+
+{% macro default__normaliser_nom(expression) -%}
+    trim(regexp_replace(
+        translate(
+            replace(replace(replace(replace(lower({{ expression }}), 'œ', 'oe'), 'Œ', 'oe'), 'æ', 'ae'), 'Æ', 'ae'),
+            'àâäáãåçéèêëíìîïñóòôöõúùûüýÿÀÂÄÁÃÅÇÉÈÊËÍÌÎÏÑÓÒÔÖÕÚÙÛÜÝŸ-''’‘`´',
+            'aaaaaaceeeeiiiinooooouuuuyyaaaaaaceeeeiiiinooooouuuuyy      '
+        ),
+        '\s+', ' ', 'g'
+    ))
+{%- endmacro %}

@@ -1,0 +1,24 @@
+{#
+    Périodes du Plan stratégique. Année financière : du 1er avril au 31 mars, notée
+    « 2023-2024 ». Trimestres financiers : T1 avr.-juin, T2 juil.-sept., T3 oct.-déc.,
+    T4 janv.-mars. Ces macros sont la seule définition des périodes dans le projet.
+#}
+{% macro annee_debut_financiere(expression_date) -%}
+    (case
+        when extract(month from {{ expression_date }}) >= 4
+            then cast(extract(year from {{ expression_date }}) as integer)
+        else cast(extract(year from {{ expression_date }}) as integer) - 1
+    end)
+{%- endmacro %}
+
+{% macro libelle_annee_financiere(expression_annee_debut) -%}
+    {{ dbt.concat([
+        dbt.cast(expression_annee_debut, dbt.type_string()),
+        "'-'",
+        dbt.cast('(' ~ expression_annee_debut ~ ') + 1', dbt.type_string()),
+    ]) }}
+{%- endmacro %}
+
+{% macro annee_financiere(expression_date) -%}
+    {{ libelle_annee_financiere(annee_debut_financiere(expression_date)) }}
+{%- endmacro %}

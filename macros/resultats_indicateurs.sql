@@ -1,0 +1,137 @@
+{#
+    Mécanique commune à tous les marts d'indicateurs : une seule définition des fenêtres
+    publiées, des cibles, de la donnée de référence, de l'atteinte et des périodes non produites.
+
+    Usage type dans models/marts/<domaine>/fct_resultats_<id>.sql :
+
+        with
+        fenetres as ({{ fenetres_indicateur('5.2.1') }}),
+        participations as (select * from {{ ref('int_...') }}),
+        valeurs as (
+            select fenetres.periode, fenetres.granularite, fenetres.date_debut, fenetres.date_fin,
+                   cast(count(distinct participations.no_client) as double) as valeur,
+                   cast(null as double) as numerateur, cast(null as double) as denominateur
+            from fenetres
+            left join participations
+                on {{ chevauche_fenetre('participations.date_debut_cours', 'participations.date_fin_cours') }}
+            group by 1, 2, 3, 4
+        ),
+        final as ({{ completer_resultats('5.2.1', 'valeurs') }})
+        select * from final
+#}
+
+{# Fenêtres publiées pour un indicateur : son type de période (civile/financière), la
+   granularité annuelle et sa granularité de cumul, limitées aux fenêtres commencées à
+   date_extraction. Colonnes : periode, granularite, sous_periode, date_debut, date_fin,
+   date_debut_sous_periode, periode_complete. #}
+{% macro fenetres_indicateur(indicateur_id) -%}
+    select
+        periodes.periode,
+        periodes.granularite,
+        periodes.sous_periode,
+        periodes.date_debut,
+        periodes.date_fin,
+        periodes.date_debut_sous_periode,
+        periodes.periode_complete
+    from {{ ref('int_calendrier__periodes') }} as periodes
+    inner join {{ ref('indicateurs') }} as indicateurs
+        on
+            periodes.type_periode = indicateurs.type_periode
+            and periodes.granularite in ('annuelle', indicateurs.granularite_cumul)
+    where
+        indicateurs.indicateur_id = '{{ indicateur_id }}'
+        and periodes.est_commencee
+{%- endmacro %}
+
+{# Condition de chevauchement entre une activité [debut, fin] et la fenêtre courante
+   (alias `fenetres`) : l'activité compte dans toute fenêtre qu'elle touche.
+   Pour un événement ponctuel, passer la même date deux fois. #}
+{% macro chevauche_fenetre(expression_debut, expression_fin, alias_fenetres='fenetres') -%}
+    ({{ expression_debut }} <= {{ alias_fenetres }}.date_fin
+    and {{ expression_fin }} >= {{ alias_fenetres }}.date_debut)
+{%- endmacro %}
+
+{# Complète les valeurs calculées d'un indicateur (relation avec periode, granularite,
+   date_debut, date_fin, valeur, numerateur, denominateur) : nom abrégé, cible, atteinte,
+   période complète, période produite, donnée de référence et écart à la cible.
+   Une période non produite (seed periodes_non_produites) garde sa ligne, valeur vide. #}
+{% macro completer_resultats(indicateur_id, relation_valeurs) -%}
+    select
+        cast('{{ indicateur_id }}' as {{ dbt.type_string() }}) as indicateur_id,
+        indicateurs.nom_abrege,
+        valeurs.periode,
+        valeurs.granularite,
+        cast(valeurs.date_debut as date) as date_debut,
+        cast(valeurs.date_fin as date) as date_fin,
+        cast(case when non_produites.indicateur_id is null then valeurs.valeur end as double)
+            as valeur,
+        cast(case when non_produites.indicateur_id is null then valeurs.numerateur end as double)
+            as numerateur,
+        cast(case when non_produites.indicateur_id is null then valeurs.denominateur end as double)
+            as denominateur,
+        cast(cibles.cible as double) as cible,
+        case
+            when
+                valeurs.granularite = 'annuelle'
+                and cibles.cible is not null
+                and valeurs.valeur is not null
+                and non_produites.indicateur_id is null
+                and cast(valeurs.date_fin as date) <= {{ date_extraction() }}
+                then valeurs.valeur >= cibles.cible
+        end as cible_atteinte,
+        cast(valeurs.date_fin as date) <= {{ date_extraction() }} as periode_complete,
+        non_produites.indicateur_id is null as est_produite,
+        cast(reference.valeur as double) as valeur_reference,
+        cast(
+            case when non_produites.indicateur_id is null then valeurs.valeur - cibles.cible end
+            as double
+        ) as ecart_cible
+    from {{ relation_valeurs }} as valeurs
+    inner join {{ ref('indicateurs') }} as indicateurs
+        on indicateurs.indicateur_id = '{{ indicateur_id }}'
+    left join {{ ref('cibles_indicateurs') }} as cibles
+        on
+            cibles.indicateur_id = '{{ indicateur_id }}'
+            and cibles.periode = valeurs.periode
+    left join {{ ref('donnees_reference') }} as reference
+        on reference.indicateur_id = '{{ indicateur_id }}'
+    left join {{ ref('periodes_non_produites') }} as non_produites
+        on
+            non_produites.indicateur_id = '{{ indicateur_id }}'
+            and non_produites.periode = valeurs.periode
+            and non_produites.granularite = valeurs.granularite
+            and non_produites.date_fin = cast(valeurs.date_fin as date)
+{%- endmacro %}
+
+{# Ventilations d'un dénombrement de personnes : à partir d'une relation « longue »
+   (periode, granularite, date_debut, date_fin, dimension, modalite, cle_personne),
+   une personne compte une fois par modalité (les modalités ne s'additionnent donc pas
+   forcément au total), et les cellules de moins de 5 personnes sont supprimées. #}
+{% macro compter_ventilations(indicateur_id, relation_longue) -%}
+    select
+        cast('{{ indicateur_id }}' as {{ dbt.type_string() }}) as indicateur_id,
+        periode,
+        granularite,
+        cast(date_debut as date) as date_debut,
+        cast(date_fin as date) as date_fin,
+        dimension,
+        coalesce(modalite, 'inconnu') as modalite,
+        cast({{ supprimer_petits_effectifs('count(distinct cle_personne)', 'count(distinct cle_personne)') }} as double)
+            as valeur,
+        cast(null as double) as numerateur,
+        cast(null as double) as denominateur,
+        {{ est_cellule_supprimee('count(distinct cle_personne)') }} as est_supprimee
+    from {{ relation_longue }}
+    group by 1, 2, 3, 4, 5, 6, 7
+{%- endmacro %}
+
+{# Colonnes du contrat de publication (shared/regles-indicateurs.md), dans l'ordre. #}
+{% macro colonnes_resultats() -%}
+    indicateur_id, nom_abrege, periode, granularite, date_debut, date_fin, valeur, numerateur,
+    denominateur, cible, cible_atteinte, periode_complete, est_produite
+{%- endmacro %}
+
+{% macro colonnes_ventilations() -%}
+    indicateur_id, periode, granularite, date_debut, date_fin, dimension, modalite, valeur,
+    numerateur, denominateur, est_supprimee
+{%- endmacro %}

@@ -1,0 +1,3 @@
+from mifi.cli import main
+
+raise SystemExit(main())

@@ -1,0 +1,47 @@
+"""Interface en ligne de commande : ``python -m mifi <commande> ...``.
+
+Chaque commande vit dans son module, qui expose ``ajouter_arguments(parser)`` et
+``executer(args) -> int``; le module n'est importé que lorsque la commande est lancée.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import sys
+from typing import Sequence
+
+# nom de la commande -> (module, aide)
+COMMANDES: dict[str, tuple[str, str]] = {
+    "generer": ("mifi.generateur.cli", "Générer des extraits synthétiques et leur vérité terrain."),
+    "nuit": ("mifi.nuit", "Traitement de nuit : valider, construire, publier."),
+    "valider": ("mifi.validation", "Valider les extraits (Great Expectations)."),
+    "bench": ("mifi.bench", "Banc d'essai de performance."),
+}
+
+
+def _module_commande(nom: str):
+    module, _ = COMMANDES[nom]
+    try:
+        return importlib.import_module(module)
+    except ModuleNotFoundError as erreur:
+        if erreur.name and module.startswith(erreur.name):
+            raise SystemExit(f"La commande « {nom} » n'est pas encore disponible ({module} absent).")
+        raise
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    arguments = list(sys.argv[1:] if argv is None else argv)
+    parser = argparse.ArgumentParser(prog="mifi", description="Outillage du projet indicateurs-mifi.")
+    sous = parser.add_subparsers(dest="commande", metavar="COMMANDE")
+    for nom, (_, aide) in COMMANDES.items():
+        sous.add_parser(nom, help=aide, add_help=False)
+    if not arguments or arguments[0] in ("-h", "--help") or arguments[0] not in COMMANDES:
+        parser.print_help()
+        return 0 if not arguments or arguments[0] in ("-h", "--help") else 2
+    nom = arguments[0]
+    module = _module_commande(nom)
+    parser_commande = argparse.ArgumentParser(prog=f"mifi {nom}", description=COMMANDES[nom][1])
+    module.ajouter_arguments(parser_commande)
+    args = parser_commande.parse_args(arguments[1:])
+    return int(module.executer(args) or 0)
