@@ -20,3 +20,10 @@
         '\s+', ' ', 'g'
     ))
 {%- endmacro %}
+
+{# Clé nominative d'une personne : nom, prénom et date de naissance normalisés, séparés par « | ».
+   Seule définition de la clé de rapprochement nominatif du projet (2.2.1, 3.1.2). #}
+{% macro cle_nominative(nom, prenom, date_naissance) -%}
+    ({{ normaliser_nom(nom) }} || '|' || {{ normaliser_nom(prenom) }} || '|'
+    || {{ dbt.cast(date_naissance, dbt.type_string()) }})
+{%- endmacro %}
