@@ -14,14 +14,38 @@
     cast(try_strptime(trim({{ expression }}), '{{ formats[format_date] }}') as date)
 {%- endmacro %}
 
+{# PostgreSQL : to_date et make_date lèvent une erreur sur une date impossible (13e mois,
+   30 février) au lieu de rendre NULL. Même grammaire que try_strptime de DuckDB (année de 1 à
+   4 chiffres, mois et jour de 1 ou 2 chiffres; l'année 0 est l'an 1 av. J.-C.), puis bornes du
+   mois et du jour (nombre de jours du mois calculé sur le 1er du mois, toujours valide), dans
+   des CASE imbriqués qui garantissent l'ordre d'évaluation : make_date n'est appelé que sur une
+   date valide. #}
 {% macro postgres__convertir_date(expression, format_date) -%}
-    {%- set motifs = {'AAAA-MM-JJ': '^[0-9]{4}-[0-9]{2}-[0-9]{2}$', 'JJ/MM/AAAA': '^[0-9]{2}/[0-9]{2}/[0-9]{4}$'} -%}
-    {%- set formats = {'AAAA-MM-JJ': 'YYYY-MM-DD', 'JJ/MM/AAAA': 'DD/MM/YYYY'} -%}
+    {%- set texte = 'trim(' ~ expression ~ ')' -%}
+    {%- if format_date == 'AAAA-MM-JJ' -%}
+        {%- set motif = '^[0-9]{1,4}-[0-9]{1,2}-[0-9]{1,2}$' -%}
+        {%- set parties = {'annee': 1, 'mois': 2, 'jour': 3} -%}
+        {%- set separateur = '-' -%}
+    {%- else -%}
+        {%- set motif = '^[0-9]{1,2}/[0-9]{1,2}/[0-9]{1,4}$' -%}
+        {%- set parties = {'annee': 3, 'mois': 2, 'jour': 1} -%}
+        {%- set separateur = '/' -%}
+    {%- endif -%}
+    {%- set annee_brute = "cast(split_part(" ~ texte ~ ", '" ~ separateur ~ "', " ~ parties.annee ~ ") as integer)" -%}
+    {%- set annee = "(case when " ~ annee_brute ~ " = 0 then -1 else " ~ annee_brute ~ " end)" -%}
+    {%- set mois = "cast(split_part(" ~ texte ~ ", '" ~ separateur ~ "', " ~ parties.mois ~ ") as integer)" -%}
+    {%- set jour = "cast(split_part(" ~ texte ~ ", '" ~ separateur ~ "', " ~ parties.jour ~ ") as integer)" -%}
     (case
-        when trim({{ expression }}) ~ '{{ motifs[format_date] }}'
-            and to_char(to_date(trim({{ expression }}), '{{ formats[format_date] }}'), '{{ formats[format_date] }}')
-                = trim({{ expression }})
-            then to_date(trim({{ expression }}), '{{ formats[format_date] }}')
+        when {{ texte }} ~ '{{ motif }}' then
+            case
+                when {{ mois }} between 1 and 12 and {{ jour }} between 1 and 31 then
+                    case
+                        when {{ jour }} <= extract(day from (
+                            make_date({{ annee }}, {{ mois }}, 1) + interval '1 month' - interval '1 day'
+                        ))
+                            then make_date({{ annee }}, {{ mois }}, {{ jour }})
+                    end
+            end
     end)
 {%- endmacro %}
 
@@ -34,8 +58,24 @@
     try_cast(trim({{ expression }}) as integer)
 {%- endmacro %}
 
+{# PostgreSQL : même grammaire que try_cast(... as integer) de DuckDB pour les formes
+   plausibles (signe, zéros de tête, partie décimale arrondie au plus proche, exposant), NULL
+   hors de l'intervalle des entiers 32 bits. Écarts résiduels assumés : DuckDB accepte aussi
+   l'hexadécimal (0x1F) et les séparateurs _ (1_000), ici NULL. #}
 {% macro postgres__convertir_entier(expression) -%}
-    (case when trim({{ expression }}) ~ '^-?[0-9]{1,9}$' then cast(trim({{ expression }}) as integer) end)
+    {%- set texte = 'trim(' ~ expression ~ ')' -%}
+    (case
+        when {{ texte }} ~ '{{ motif_nombre_postgres() }}' then
+            case
+                when round(cast({{ texte }} as numeric)) between -2147483648 and 2147483647
+                    then cast(round(cast({{ texte }} as numeric)) as integer)
+            end
+    end)
+{%- endmacro %}
+
+{# Nombre décimal en notation simple ou scientifique (exposant d'au plus 2 chiffres). #}
+{% macro motif_nombre_postgres() -%}
+    ^[+-]?([0-9]+[.]?[0-9]*|[.][0-9]+)([eE][+-]?[0-9]{1,2})?$
 {%- endmacro %}
 
 {# Texte -> décimal (séparateur point). #}
@@ -47,8 +87,22 @@
     try_cast(trim({{ expression }}) as double)
 {%- endmacro %}
 
+{# PostgreSQL : même grammaire que try_cast(... as double) de DuckDB (notation scientifique,
+   inf, infinity, nan), sans jamais lever d'erreur : les valeurs hors de [1e-300, 1e300] en
+   valeur absolue (sauf 0) et les exposants de plus de 2 chiffres donnent NULL (DuckDB : inf
+   ou 0). #}
 {% macro postgres__convertir_decimal(expression) -%}
-    (case when trim({{ expression }}) ~ '^-?[0-9]+(\.[0-9]+)?$' then cast(trim({{ expression }}) as double precision) end)
+    {%- set texte = 'trim(' ~ expression ~ ')' -%}
+    (case
+        when {{ texte }} ~ '{{ motif_nombre_postgres() }}' then
+            case
+                when cast({{ texte }} as numeric) = 0
+                    or abs(cast({{ texte }} as numeric)) between 1e-300 and 1e300
+                    then cast({{ texte }} as double precision)
+            end
+        when {{ texte }} ~* '^[+-]?(inf|infinity)$' then cast({{ texte }} as double precision)
+        when {{ texte }} ~* '^[+-]?nan$' then cast('NaN' as double precision)
+    end)
 {%- endmacro %}
 
 {# Code : espaces parasites retirés, majuscules, vide -> NULL. #}

@@ -9,8 +9,8 @@
         participations as (select * from {{ ref('int_...') }}),
         valeurs as (
             select fenetres.periode, fenetres.granularite, fenetres.date_debut, fenetres.date_fin,
-                   cast(count(distinct participations.no_client) as double) as valeur,
-                   cast(null as double) as numerateur, cast(null as double) as denominateur
+                   cast(count(distinct participations.no_client) as {{ type_double() }}) as valeur,
+                   cast(null as {{ type_double() }}) as numerateur, cast(null as {{ type_double() }}) as denominateur
             from fenetres
             left join participations
                 on {{ chevauche_fenetre('participations.date_debut_cours', 'participations.date_fin_cours') }}
@@ -63,13 +63,13 @@
         valeurs.granularite,
         cast(valeurs.date_debut as date) as date_debut,
         cast(valeurs.date_fin as date) as date_fin,
-        cast(case when non_produites.indicateur_id is null then valeurs.valeur end as double)
+        cast(case when non_produites.indicateur_id is null then valeurs.valeur end as {{ type_double() }})
             as valeur,
-        cast(case when non_produites.indicateur_id is null then valeurs.numerateur end as double)
+        cast(case when non_produites.indicateur_id is null then valeurs.numerateur end as {{ type_double() }})
             as numerateur,
-        cast(case when non_produites.indicateur_id is null then valeurs.denominateur end as double)
+        cast(case when non_produites.indicateur_id is null then valeurs.denominateur end as {{ type_double() }})
             as denominateur,
-        cast(cibles.cible as double) as cible,
+        cast(cibles.cible as {{ type_double() }}) as cible,
         case
             when
                 valeurs.granularite = 'annuelle'
@@ -81,10 +81,10 @@
         end as cible_atteinte,
         cast(valeurs.date_fin as date) <= {{ date_extraction() }} as periode_complete,
         non_produites.indicateur_id is null as est_produite,
-        cast(reference.valeur as double) as valeur_reference,
+        cast(reference.valeur as {{ type_double() }}) as valeur_reference,
         cast(
             case when non_produites.indicateur_id is null then valeurs.valeur - cibles.cible end
-            as double
+            as {{ type_double() }}
         ) as ecart_cible
     from {{ relation_valeurs }} as valeurs
     inner join {{ ref('indicateurs') }} as indicateurs
@@ -116,10 +116,10 @@
         cast(date_fin as date) as date_fin,
         dimension,
         coalesce(modalite, 'inconnu') as modalite,
-        cast({{ supprimer_petits_effectifs('count(distinct cle_personne)', 'count(distinct cle_personne)') }} as double)
+        cast({{ supprimer_petits_effectifs('count(distinct cle_personne)', 'count(distinct cle_personne)') }} as {{ type_double() }})
             as valeur,
-        cast(null as double) as numerateur,
-        cast(null as double) as denominateur,
+        cast(null as {{ type_double() }}) as numerateur,
+        cast(null as {{ type_double() }}) as denominateur,
         {{ est_cellule_supprimee('count(distinct cle_personne)') }} as est_supprimee
     from {{ relation_longue }}
     group by 1, 2, 3, 4, 5, 6, 7

@@ -17,6 +17,7 @@ COMMANDES: dict[str, tuple[str, str]] = {
     "nuit": ("mifi.nuit", "Traitement de nuit : valider, construire, publier."),
     "valider": ("mifi.validation", "Valider les extraits (Great Expectations)."),
     "bench": ("mifi.bench", "Banc d'essai de performance."),
+    "charger-postgres": ("mifi.chargement_postgres", "Charger les extraits dans PostgreSQL (schéma brut)."),
 }
 
 

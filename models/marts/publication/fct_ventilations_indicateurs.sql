@@ -21,9 +21,9 @@ vide as (
         cast(null as date) as date_fin,
         cast(null as {{ dbt.type_string() }}) as dimension,
         cast(null as {{ dbt.type_string() }}) as modalite,
-        cast(null as double) as valeur,
-        cast(null as double) as numerateur,
-        cast(null as double) as denominateur,
+        cast(null as {{ type_double() }}) as valeur,
+        cast(null as {{ type_double() }}) as numerateur,
+        cast(null as {{ type_double() }}) as denominateur,
         cast(null as boolean) as est_supprimee
     where 1 = 0
 ),
