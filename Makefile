@@ -26,11 +26,13 @@ EXTRAITS_TEST := $(CURDIR)/donnees/extraits_test
 DUCKDB_TEST := $(CURDIR)/donnees/entrepot/test.duckdb
 VARS := '{date_extraction: "$(DATE_EXTRACTION)"}'
 
-.PHONY: aide installer run test pytest dbt-test lint extraits-demo extraits-test docs nettoyer
+.PHONY: aide installer run test pytest dbt-test lint extraits-demo extraits-test docs nettoyer \
+	postgres-installer bench
 
 aide:
 	@echo "make run   : installe si besoin, génère les extraits de démonstration, construit et documente"
 	@echo "make test  : installe si besoin, puis pytest, dbt build sur les données de test, sqlfluff lint"
+	@echo "make bench : banc d'essai de performance (DuckDB échelles 1 et 10, PostgreSQL échelle 1)"
 
 installer: $(INSTALLE)
 
@@ -63,7 +65,22 @@ run: $(INSTALLE) extraits-demo
 	$(DBT) build --vars $(VARS)
 	$(DBT) docs generate --vars $(VARS)
 
-pytest: $(INSTALLE)
+# Serveur PostgreSQL (test de parité DuckDB/PostgreSQL, banc d'essai) : installé par apt-get
+# s'il manque et qu'on est root (CI); sinon le test de parité est ignoré avec un message.
+postgres-installer: $(INSTALLE)
+	@if $(PY) -c "import sys; from mifi.chargement_postgres import dossier_binaires_postgres as d; sys.exit(0 if d() else 1)"; then \
+		true; \
+	elif [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+		echo "Installation de PostgreSQL (apt-get install postgresql)..."; \
+		export DEBIAN_FRONTEND=noninteractive; \
+		apt-get install -y -q --no-install-recommends postgresql >/dev/null 2>&1 \
+			|| { apt-get update -q >/dev/null 2>&1 && apt-get install -y -q --no-install-recommends postgresql >/dev/null 2>&1; } \
+			|| echo "PostgreSQL n'a pas pu être installé : le test de parité sera ignoré."; \
+	else \
+		echo "PostgreSQL absent et non installable ici (ni root ni apt-get) : le test de parité sera ignoré."; \
+	fi
+
+pytest: $(INSTALLE) postgres-installer
 	$(PY) -m pytest
 
 dbt-test: $(INSTALLE) extraits-test
@@ -75,6 +92,12 @@ lint: $(INSTALLE)
 	$(SQLFLUFF) lint models tests analyses snapshots
 
 test: $(INSTALLE) pytest dbt-test lint
+
+# Banc d'essai (issue 9) : extraits mis en cache dans bench/cache, résultats dans
+# bench/resultats.json et BENCHMARKS.md. Options : BENCH_OPTIONS="--executions-1 3 --executions-10 1".
+BENCH_OPTIONS ?=
+bench: $(INSTALLE) postgres-installer
+	$(PY) -m mifi bench $(BENCH_OPTIONS)
 
 nettoyer:
 	rm -rf target logs donnees/entrepot donnees/extraits_test
