@@ -26,7 +26,7 @@ typees as (
         {{ nettoyer_code('pays_naissance') }} as pays_naissance,
         {{ nettoyer_texte('langue_maternelle') }} as langue_maternelle,
         {{ nettoyer_code('statut_immigration') }} as statut_immigration,
-        {{ nettoyer_code('categorie_immigration') }} as categorie_immigration,
+        {{ nettoyer_texte('categorie_immigration') }} as categorie_immigration,
         {{ nettoyer_texte('annees_scolarite') }} as annees_scolarite_texte,
         {{ convertir_entier('annees_scolarite') }} as annees_scolarite
     from marquees
