@@ -259,33 +259,24 @@ def taille_extraits(extraits: Path) -> dict[str, Any]:
 
 
 def scanner(extraits: Path, sources: list[Any]) -> dict[str, float]:
-    """Plancher : chaque source lue une fois, matérialisée dans un DuckDB en mémoire. {table: s}."""
+    """Plancher : chaque source lue une fois, matérialisée dans un DuckDB en mémoire. {table: s}.
+
+    Même lecture que la cible DuckDB (relation_source : read_csv des sources, ou greffon du
+    projet pour le Windows-1252 et l'Excel), sans rien d'autre.
+    """
     import duckdb
 
-    from dbt.adapters.duckdb.utils import SourceConfig
-
-    from mifi.chargement_postgres import expression_externe
+    from mifi.chargement_postgres import relation_source
     from mifi.lecture_extraits import Plugin
 
     durees: dict[str, float] = {}
     connexion = duckdb.connect(":memory:", config={"autoinstall_known_extensions": False})
-    greffon = Plugin(name="extraits_mifi", plugin_config={})
+    greffon = Plugin(name="extraits_mifi", plugin_config={})  # neuf : pas de cache d'un tour précédent
     try:
         for source in sources:
-            configuration = SourceConfig(
-                name=source.nom_source, identifier=source.identifiant, schema=source.schema,
-                database=None, meta=dict(source.meta), tags=[],
-            )
             debut = time.perf_counter()
-            if "plugin" in source.meta:
-                tableau = greffon.load(configuration)  # décodage Python (cp1252, xlsx)
-                connexion.register("tableau_greffon", tableau)
-                connexion.execute(f'create or replace table "{source.identifiant}" as select * from tableau_greffon')
-                connexion.unregister("tableau_greffon")
-            else:
-                connexion.execute(
-                    f'create or replace table "{source.identifiant}" as select * from {expression_externe(configuration)}'
-                )
+            relation = relation_source(connexion, source, greffon)
+            connexion.execute(f'create or replace table "{source.identifiant}" as select * from {relation}')
             durees[source.identifiant] = time.perf_counter() - debut
     finally:
         connexion.close()

@@ -11,12 +11,15 @@ de lecture viennent du projet dbt lui-même (``dbt parse``), et chaque source es
 code que sur DuckDB :
 
 - source à greffon (Windows-1252, Excel) : le greffon ``mifi.lecture_extraits`` (mêmes
-  lecteurs Python, mêmes colonnes snake_case pour les classeurs);
+  lecteurs, mêmes colonnes snake_case pour les classeurs);
 - source ``external_location`` (CSV UTF-8, avec ou sans BOM) : la même expression
   ``read_csv(...)`` évaluée par DuckDB en mémoire.
 
+DuckDB réécrit ensuite chaque source en CSV (NULL = champ vide, texte vide = ``""``), que
+``COPY ... FROM STDIN (FORMAT csv)`` de PostgreSQL lit avec exactement cette convention.
 Le chargement d'un jeu complet se fait dans une seule transaction : en cas d'erreur, le schéma
-``brut`` garde l'état précédent.
+``brut`` garde l'état précédent. Une table dont la forme n'a pas changé est vidée et remplie
+(les vues du staging qui en dépendent restent en place).
 
 Usage ::
 
@@ -34,7 +37,6 @@ et le banc d'essai.
 from __future__ import annotations
 
 import argparse
-import io
 import os
 import shutil
 import socket
@@ -44,10 +46,9 @@ import tempfile
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Iterable, Iterator, Sequence
+from typing import Any
 
 RACINE_PROJET = Path(__file__).resolve().parents[2]
-TAILLE_LOT = 20_000
 
 
 class ErreurChargement(Exception):
@@ -194,68 +195,36 @@ def sources_du_projet(extraits: Path, projet: Path = RACINE_PROJET) -> list[Sour
     return sorted(sources, key=lambda source: source.identifiant)
 
 
-def lire_source(source: SourceExtrait) -> tuple[list[str], Iterator[Sequence[str | None]]]:
-    """Colonnes et lignes (texte ou None) d'une source, lues comme DuckDB les lit."""
+def configuration_source(source: SourceExtrait) -> Any:
+    """La SourceConfig de dbt-duckdb d'une source (ce que reçoivent le greffon et le rendu)."""
+    from dbt.adapters.duckdb.utils import SourceConfig
+
+    return SourceConfig(
+        name=source.nom_source, identifier=source.identifiant, schema=source.schema,
+        database=None, meta=dict(source.meta), tags=[],
+    )
+
+
+def relation_source(connexion: Any, source: SourceExtrait, greffon: Any | None = None) -> str:
+    """Expression SQL DuckDB qui lit la source exactement comme le fait la cible DuckDB.
+
+    - source à greffon : le tableau rendu par le greffon du projet, enregistré dans la connexion;
+    - source external_location : l'expression read_csv(...) de la source.
+    """
+    configuration = configuration_source(source)
     if "plugin" in source.meta:
-        return _lire_par_greffon(source)
+        from mifi.lecture_extraits import Plugin
+
+        greffon = greffon or Plugin(name=str(source.meta["plugin"]), plugin_config={})
+        nom = f"greffon_{source.identifiant}"
+        connexion.register(nom, greffon.load(configuration))
+        return nom
     if "external_location" in source.meta:
-        return _lire_par_duckdb(source)
+        return expression_externe(configuration)
     raise ErreurChargement(
         f"La source {source.nom_source}.{source.identifiant} ne déclare ni greffon ni "
         "external_location : impossible de savoir quel fichier charger."
     )
-
-
-def _lire_par_greffon(source: SourceExtrait) -> tuple[list[str], Iterator[Sequence[str | None]]]:
-    from dbt.adapters.duckdb.utils import SourceConfig
-
-    from mifi.lecture_extraits import Plugin
-
-    greffon = Plugin(name=str(source.meta["plugin"]), plugin_config={})
-    configuration = SourceConfig(
-        name=source.nom_source, identifier=source.identifiant, schema=source.schema,
-        database=None, meta=dict(source.meta), tags=[],
-    )
-    tableau = greffon.load(configuration)
-    colonnes = [str(nom) for nom in tableau.columns]
-
-    def lignes() -> Iterator[Sequence[str | None]]:
-        for ligne in tableau.itertuples(index=False, name=None):
-            yield [_texte(valeur) for valeur in ligne]
-
-    return colonnes, lignes()
-
-
-def _lire_par_duckdb(source: SourceExtrait) -> tuple[list[str], Iterator[Sequence[str | None]]]:
-    import duckdb
-
-    from dbt.adapters.duckdb.utils import SourceConfig
-
-    configuration = SourceConfig(
-        name=source.nom_source, identifier=source.identifiant, schema=source.schema,
-        database=None, meta=dict(source.meta), tags=[],
-    )
-    expression = expression_externe(configuration)
-    connexion = duckdb.connect(":memory:", config={"autoinstall_known_extensions": False})
-    try:
-        resultat = connexion.execute(f"select * from {expression}")
-    except duckdb.Error as erreur:
-        connexion.close()
-        raise ErreurChargement(f"Lecture impossible de la source {source.identifiant} : {erreur}") from erreur
-    colonnes = [description[0] for description in resultat.description]
-
-    def lignes() -> Iterator[Sequence[str | None]]:
-        try:
-            while True:
-                lot = resultat.fetchmany(TAILLE_LOT)
-                if not lot:
-                    break
-                for ligne in lot:
-                    yield [_texte(valeur) for valeur in ligne]
-        finally:
-            connexion.close()
-
-    return colonnes, lignes()
 
 
 def expression_externe(configuration: Any) -> str:
@@ -271,61 +240,56 @@ def expression_externe(configuration: Any) -> str:
     return expression
 
 
-def _texte(valeur: Any) -> str | None:
-    if valeur is None:
-        return None
-    try:
-        import pandas as pd
+def exporter_csv(connexion: Any, relation: str, fichier: Path) -> tuple[list[str], int]:
+    """Écrit la relation en CSV (UTF-8, sans en-tête, toutes valeurs non nulles entre guillemets).
 
-        if pd.isna(valeur):
-            return None
-    except (TypeError, ValueError):
-        pass
-    return valeur if isinstance(valeur, str) else str(valeur)
+    Dans ce CSV, NULL est un champ vide sans guillemets et le texte vide est "" : exactement la
+    convention de COPY ... (format csv) de PostgreSQL. Rend les colonnes et le nombre de lignes.
+    """
+    colonnes = [description[0] for description in connexion.execute(f"select * from {relation} limit 0").description]
+    if len(set(colonnes)) != len(colonnes):
+        raise ErreurChargement(f"{relation} : deux colonnes du même nom ({colonnes}).")
+    selection = ", ".join(f'cast("{nom}" as varchar) as "{nom}"' for nom in colonnes)
+    chemin = str(fichier).replace("'", "''")
+    resultat = connexion.execute(
+        f"copy (select {selection} from {relation}) to '{chemin}' (format csv, header false, force_quote *)"
+    ).fetchall()
+    return colonnes, int(resultat[0][0]) if resultat else 0
 
 
 # --------------------------------------------------------------------------------------------
 # Écriture dans PostgreSQL
 # --------------------------------------------------------------------------------------------
 
-_ECHAPPEMENTS = str.maketrans({"\\": "\\\\", "\t": "\\t", "\n": "\\n", "\r": "\\r"})
 
-
-def _ligne_copy(valeurs: Iterable[str | None]) -> str:
-    return "\t".join("\\N" if valeur is None else valeur.translate(_ECHAPPEMENTS) for valeur in valeurs) + "\n"
-
-
-def charger_table(curseur: Any, schema: str, table: str, colonnes: list[str], lignes: Iterable[Sequence[str | None]]) -> int:
-    """(Re)crée schema.table, toutes colonnes en texte, et y copie les lignes. Rend le nombre de lignes."""
+def charger_table(curseur: Any, schema: str, table: str, colonnes: list[str], fichier_csv: Path) -> None:
+    """(Re)crée ou vide schema.table, toutes colonnes en texte, et y copie le CSV donné."""
     from psycopg2 import sql
 
-    if len(set(colonnes)) != len(colonnes):
-        raise ErreurChargement(f"La table {schema}.{table} aurait deux colonnes du même nom : {colonnes}.")
     cible = sql.Identifier(schema, table)
-    curseur.execute(sql.SQL("drop table if exists {}").format(cible))
     curseur.execute(
-        sql.SQL("create table {} ({})").format(
-            cible, sql.SQL(", ").join(sql.SQL("{} text").format(sql.Identifier(nom)) for nom in colonnes)
-        )
+        "select column_name, data_type from information_schema.columns "
+        "where table_schema = %s and table_name = %s order by ordinal_position",
+        (schema, table),
     )
-    copie = sql.SQL("copy {} ({}) from stdin with (format text)").format(
+    existantes = curseur.fetchall()
+    if existantes == [(nom, "text") for nom in colonnes]:
+        # Même forme : on vide la table sans la recréer, les vues du staging qui en dépendent restent.
+        curseur.execute(sql.SQL("truncate table {}").format(cible))
+    else:
+        # Forme nouvelle ou changée : les vues dépendantes tombent, dbt build les recrée.
+        curseur.execute(sql.SQL("drop table if exists {} cascade").format(cible))
+        curseur.execute(
+            sql.SQL("create table {} ({})").format(
+                cible, sql.SQL(", ").join(sql.SQL("{} text").format(sql.Identifier(nom)) for nom in colonnes)
+            )
+        )
+    copie = sql.SQL("copy {} ({}) from stdin with (format csv, header false)").format(
         cible, sql.SQL(", ").join(sql.Identifier(nom) for nom in colonnes)
     ).as_string(curseur)
-    nombre = 0
-    tampon = io.StringIO()
-    for ligne in lignes:
-        if len(ligne) != len(colonnes):
-            raise ErreurChargement(f"{schema}.{table} : ligne de {len(ligne)} champs au lieu de {len(colonnes)}.")
-        tampon.write(_ligne_copy(ligne))
-        nombre += 1
-        if nombre % TAILLE_LOT == 0:
-            tampon.seek(0)
-            curseur.copy_expert(copie, tampon)
-            tampon = io.StringIO()
-    tampon.seek(0)
-    curseur.copy_expert(copie, tampon)
+    with open(fichier_csv, "r", encoding="utf-8", newline="") as flux:
+        curseur.copy_expert(copie, flux, size=1 << 20)
     curseur.execute(sql.SQL("analyze {}").format(cible))
-    return nombre
 
 
 def charger(
@@ -335,6 +299,11 @@ def charger(
     journal: Any = print,
 ) -> dict[str, int]:
     """Charge tous les extraits du dossier dans PostgreSQL (une transaction). Rend {table: lignes}."""
+    import duckdb
+    from psycopg2 import sql
+
+    from mifi.lecture_extraits import Plugin
+
     extraits = Path(extraits)
     if not extraits.is_dir():
         raise ErreurChargement(f"Dossier d'extraits introuvable : {extraits}")
@@ -343,28 +312,36 @@ def charger(
     if not sources:
         raise ErreurChargement("Le projet dbt ne déclare aucune source : rien à charger.")
     creer_base_si_absente(parametres)
-    from psycopg2 import sql
 
     comptes: dict[str, int] = {}
-    connexion = parametres.connecter()
+    greffon = Plugin(name="extraits_mifi", plugin_config={})
+    connexion_pg = parametres.connecter()
+    connexion_duckdb = duckdb.connect(":memory:", config={"autoinstall_known_extensions": False})
     try:
-        with connexion.cursor() as curseur:
+        with tempfile.TemporaryDirectory(prefix="mifi-chargement-") as dossier, connexion_pg.cursor() as curseur:
             for schema in sorted({source.schema for source in sources}):
                 curseur.execute(sql.SQL("create schema if not exists {}").format(sql.Identifier(schema)))
             for source in sources:
                 debut = time.perf_counter()
-                colonnes, lignes = lire_source(source)
-                comptes[source.nom_complet] = charger_table(curseur, source.schema, source.identifiant, colonnes, lignes)
-                journal(
-                    f"{source.nom_complet:<45} {comptes[source.nom_complet]:>10} lignes "
-                    f"({time.perf_counter() - debut:.1f} s)"
-                )
-        connexion.commit()
+                fichier = Path(dossier) / f"{source.identifiant}.csv"
+                try:
+                    relation = relation_source(connexion_duckdb, source, greffon)
+                    colonnes, nombre = exporter_csv(connexion_duckdb, relation, fichier)
+                except duckdb.Error as erreur:
+                    raise ErreurChargement(f"Lecture impossible de la source {source.identifiant} : {erreur}") from erreur
+                charger_table(curseur, source.schema, source.identifiant, colonnes, fichier)
+                fichier.unlink()
+                if "plugin" in source.meta:
+                    connexion_duckdb.unregister(relation)
+                comptes[source.nom_complet] = nombre
+                journal(f"{source.nom_complet:<45} {nombre:>10} lignes ({time.perf_counter() - debut:.1f} s)")
+        connexion_pg.commit()
     except Exception:
-        connexion.rollback()
+        connexion_pg.rollback()
         raise
     finally:
-        connexion.close()
+        connexion_pg.close()
+        connexion_duckdb.close()
     return comptes
 
 

@@ -17,9 +17,9 @@ valeurs as (
         fenetres.granularite,
         fenetres.date_debut,
         fenetres.date_fin,
-        cast(count(distinct participations.no_client) as double) as valeur,
-        cast(null as double) as numerateur,
-        cast(null as double) as denominateur
+        cast(count(distinct participations.no_client) as {{ type_double() }}) as valeur,
+        cast(null as {{ type_double() }}) as numerateur,
+        cast(null as {{ type_double() }}) as denominateur
     from fenetres
     left join participations
         on {{ chevauche_fenetre('participations.date_debut_cours', 'participations.date_fin_cours') }}

@@ -66,8 +66,8 @@ cellules as (
         date_fin,
         dimension,
         modalite,
-        cast(sum(case when est_reussite then 1 else 0 end) as double) as numerateur,
-        cast(count(distinct no_inscription) as double) as denominateur
+        cast(sum(case when est_reussite then 1 else 0 end) as {{ type_double() }}) as numerateur,
+        cast(count(distinct no_inscription) as {{ type_double() }}) as denominateur
     from longue
     group by
         periode,
@@ -87,10 +87,10 @@ final as (
         cast(date_fin as date) as date_fin,
         dimension,
         modalite,
-        cast({{ supprimer_petits_effectifs('denominateur', 'numerateur / denominateur') }} as double)
+        cast({{ supprimer_petits_effectifs('denominateur', 'numerateur / denominateur') }} as {{ type_double() }})
             as valeur,
-        cast({{ supprimer_petits_effectifs('denominateur', 'numerateur') }} as double) as numerateur,
-        cast({{ supprimer_petits_effectifs('denominateur', 'denominateur') }} as double)
+        cast({{ supprimer_petits_effectifs('denominateur', 'numerateur') }} as {{ type_double() }}) as numerateur,
+        cast({{ supprimer_petits_effectifs('denominateur', 'denominateur') }} as {{ type_double() }})
             as denominateur,
         {{ est_cellule_supprimee('denominateur') }} as est_supprimee
     from cellules

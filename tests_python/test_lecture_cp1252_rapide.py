@@ -1,0 +1,53 @@
+"""Lecteur Windows-1252 rapide (DuckDB) : mêmes valeurs et mêmes erreurs que le lecteur Python."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from mifi.lecture_extraits import ErreurExtrait, lire_csv_cp1252, lire_csv_cp1252_arrow
+
+
+def _valeurs(tableau) -> dict[str, list]:
+    return {nom: tableau.column(nom).to_pylist() for nom in tableau.column_names}
+
+
+def test_memes_valeurs_que_le_lecteur_python_sur_un_fichier_retors(tmp_path: Path) -> None:
+    chemin = tmp_path / "ceriges_services.csv"
+    contenu = (
+        " no_dossier ;nom;prenom;note\r\n"
+        "0013;L’Heureux Bœuf;  Zoé ;\r\n"
+        '0014;"Dupont; fils";"";"ligne 1\r\nligne 2"\r\n'
+        '0015;"O""Neil";Œdipe;  \r\n'
+        "0013;L’Heureux Bœuf;  Zoé ;\r\n"
+    )
+    chemin.write_bytes(contenu.encode("cp1252"))
+    rapide, python = lire_csv_cp1252_arrow(chemin), lire_csv_cp1252(chemin)
+    assert rapide.column_names == list(python.columns) == ["no_dossier", "nom", "prenom", "note"]
+    attendu = {nom: python[nom].tolist() for nom in python.columns}
+    assert _valeurs(rapide) == attendu
+    assert attendu["nom"][:3] == ["L’Heureux Bœuf", "Dupont; fils", 'O"Neil']
+    assert attendu["prenom"][1] is None and attendu["note"][0] is None
+    assert attendu["note"][1] == "ligne 1\r\nligne 2" and attendu["note"][2] == "  "
+
+
+def test_octet_hors_windows_1252_refuse_avec_sa_position(tmp_path: Path) -> None:
+    chemin = tmp_path / "intimm_personnes.csv"
+    chemin.write_bytes(b"no_client;nom\n1;\x81\n")
+    with pytest.raises(ErreurExtrait, match=r"intimm_personnes.csv.*position 16"):
+        lire_csv_cp1252_arrow(chemin)
+
+
+def test_mauvais_separateur_signale_comme_le_lecteur_python(tmp_path: Path) -> None:
+    chemin = tmp_path / "intimm_evaluations.csv"
+    chemin.write_bytes(b"a;b\n1,2\n")
+    with pytest.raises(ErreurExtrait, match="ligne 2"):
+        lire_csv_cp1252_arrow(chemin)
+
+
+def test_fichier_vide_signale(tmp_path: Path) -> None:
+    chemin = tmp_path / "intimm_inscriptions.csv"
+    chemin.write_bytes(b"")
+    with pytest.raises(ErreurExtrait, match="vide"):
+        lire_csv_cp1252_arrow(chemin)
