@@ -117,11 +117,71 @@ def lire_csv_cp1252_arrow(chemin: Path, separateur: str = ";") -> pa.Table:
     return table.rename_columns([nom.strip() for nom in table.column_names])
 
 
+def _cle_fichier(source_config: SourceConfig) -> tuple[str, float, int, str] | None:
+    """Identité d'un chargement : fichier (chemin, date, taille) et options de lecture."""
+    fichier = source_config.get("fichier")
+    if not fichier or not Path(str(fichier)).is_file():
+        return None
+    statistiques = Path(str(fichier)).stat()
+    options = repr(sorted((str(cle), str(valeur)) for cle, valeur in source_config.meta.items()))
+    return (str(Path(str(fichier)).resolve()), statistiques.st_mtime, statistiques.st_size, options)
+
+
+def _memoriser_chargements() -> None:
+    """Un extrait n'est chargé qu'une fois par processus dbt et par entrepôt.
+
+    dbt-duckdb appelle ``load_source`` à chaque rendu de ``source()`` (le modèle base_ et chaque
+    test de la source) : chaque appel relisait le tableau et recréait la table brut.<extrait>
+    (CREATE OR REPLACE). Coûteux, et dangereux avec 2 fils : deux rendus simultanés de la même
+    source échouent (« Catalog write-write conflict »). Ici, chaque table de source est chargée
+    une seule fois par environnement DuckDB (sous verrou), tant que le fichier ne change pas;
+    le tableau lu est ensuite libéré. dbt-duckdb est épinglé (constraints.txt); si sa structure
+    change, on retombe sur son comportement d'origine.
+    """
+    import functools
+    import threading
+
+    try:
+        from dbt.adapters.duckdb.environments.local import LocalEnvironment
+    except ImportError:  # pragma: no cover - autre version de dbt-duckdb
+        return
+    origine = LocalEnvironment.load_source
+    if getattr(origine, "_mifi_memoire", False):
+        return
+    verrou_general = threading.Lock()
+
+    @functools.wraps(origine)
+    def load_source(self: Any, plugin_name: str, source_config: SourceConfig) -> Any:
+        plugin = getattr(self, "_plugins", {}).get(plugin_name)
+        cle = _cle_fichier(source_config) if isinstance(plugin, Plugin) else None
+        if cle is None:
+            return origine(self, plugin_name, source_config)
+        table = source_config.table_name()
+        with verrou_general:
+            charges = self.__dict__.setdefault("_mifi_sources_chargees", {})
+            verrou = self.__dict__.setdefault("_mifi_verrous_sources", {}).setdefault(table, threading.Lock())
+        with verrou:
+            if charges.get(table) == cle:
+                return None
+            resultat = origine(self, plugin_name, source_config)
+            charges[table] = cle
+            plugin.liberer()
+            return resultat
+
+    load_source._mifi_memoire = True  # type: ignore[attr-defined]
+    LocalEnvironment.load_source = load_source  # type: ignore[method-assign]
+
+
 class Plugin(BasePlugin):
     """Greffon ``extraits_mifi`` : charge un extrait dans la table de sa source."""
 
     def initialize(self, plugin_config: dict[str, Any]) -> None:
         self._cache: dict[tuple[str, float, int], pd.DataFrame | pa.Table] = {}
+        _memoriser_chargements()
+
+    def liberer(self) -> None:
+        """Oublie les tableaux lus (la table brut.<extrait> est écrite : inutile de les garder)."""
+        self._cache.clear()
 
     def load(self, source_config: SourceConfig) -> pd.DataFrame:
         format_extrait = source_config.get("format")
