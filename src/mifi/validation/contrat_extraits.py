@@ -179,8 +179,10 @@ def _cnp(nom: str, description: str = "", indicatif: bool = False, obligatoire: 
                    indicatif=indicatif, obligatoire=obligatoire)
 
 
-def _naissance(nom: str = "date_naissance") -> Colonne:
-    return _date(nom, NatureDate.NAISSANCE, "date de naissance")
+def _naissance(nom: str = "date_naissance", obligatoire: bool = False) -> Colonne:
+    # Obligatoire là où elle entre dans la clé nominative (ARRIMA, CERIGES, GSI, DDRC) : le
+    # staging met en quarantaine une date de naissance vide (base_arrima__clients).
+    return _date(nom, NatureDate.NAISSANCE, "date de naissance", obligatoire=obligatoire)
 
 
 # --- Les 17 extraits -------------------------------------------------------------------------
@@ -252,7 +254,7 @@ EXTRAITS: tuple[Extrait, ...] = (
             _id("id_arrima"),
             _texte("nom"),
             _texte("prenom"),
-            _naissance(),
+            _naissance(obligatoire=True),
             _code("sexe", SEXE_FMX),
             _pays("pays_naissance"),
             _code("categorie_immigration", (
@@ -339,7 +341,7 @@ EXTRAITS: tuple[Extrait, ...] = (
             _id("no_dossier", "identifiant CERIGES de la personne"),
             _texte("nom"),
             _texte("prenom"),
-            _naissance(),
+            _naissance(obligatoire=True),
             _code("sexe", SEXE_HFX),
             _pays("pays_naissance"),
             _code("statut", ("RP", "RT", "DA", "RF", "CC", "AU")),
@@ -359,7 +361,7 @@ EXTRAITS: tuple[Extrait, ...] = (
             _id("id_arrima", obligatoire=False),
             _texte("nom"),
             _texte("prenom"),
-            _naissance(),
+            _naissance(obligatoire=True),
             _code("sexe", SEXE_FMX),
             _pays("pays_naissance"),
             _code("situation_statutaire", STATUTS_IMMIGRATION + ("AUTRE",)),
