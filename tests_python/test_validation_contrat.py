@@ -19,7 +19,12 @@ from mifi.validation.contrat_extraits import (
     regex_annees,
     regex_entier,
 )
-from mifi.validation.execution import ecrire_historique, lire_historique, volumes_precedents
+from mifi.validation.execution import (
+    ecrire_historique,
+    lire_historique,
+    verifier_fraicheur,
+    volumes_precedents,
+)
 from mifi.validation.lecture import ErreurLecture, decoder, lire_extrait
 from mifi.validation.suites import DOSSIER_SUITES, parametres_attentes, suite, suites_derivees
 
@@ -124,7 +129,6 @@ def test_parametres_de_nuit() -> None:
     assert parametres["nb_lignes_max__arrima_clients"] == 1301
     assert parametres["nb_lignes_min_souple__arrima_clients"] == 900
     assert parametres["nb_lignes_min__ref_cours"] == 1 and parametres["nb_lignes_max__ref_cours"] is None
-    assert parametres["fraicheur_min__gsi_services"] == "2026-09-16"
     # chaque paramètre utilisé par une suite a une valeur
     utilises = set(re.findall(r'"\$PARAMETER": "([^"]+)"', "".join(json.dumps(suite(e)) for e in EXTRAITS)))
     assert utilises <= set(parametres)
@@ -297,3 +301,25 @@ def test_historique_des_volumes(tmp_path: Path) -> None:
     assert volumes_precedents(relu, dt.date(2026, 11, 1)) == {"a.csv": 120}
     ecrire_historique(tmp_path, relu, {"a.csv": 130}, dt.date(2026, 10, 31))
     assert [n["nb_lignes"] for n in lire_historique(tmp_path)["a.csv"]] == [100, 130]
+
+
+# --- Fraîcheur ---------------------------------------------------------------------------------------
+
+INSCRIPTIONS_AQ = extrait("arrima_aq_inscriptions.csv")
+
+
+def _inscriptions(tmp_path: Path, dates: list[str]) -> object:
+    lignes = [",".join(INSCRIPTIONS_AQ.entete)] + [f"I{i},A{i},{d},O,AU_QUEBEC,ACTIVE,DR1" for i, d in enumerate(dates)]
+    return lire_extrait(INSCRIPTIONS_AQ, _ecrire(tmp_path, INSCRIPTIONS_AQ.fichier, "\n".join(lignes) + "\n"))
+
+
+def test_fraicheur_sur_les_seules_dates_valides(tmp_path: Path) -> None:
+    # « 2026-13-01 » (invalide) et une date future ne masquent pas un extrait périmé
+    lecture = _inscriptions(tmp_path, ["2026-05-01", "2026-13-01", "2027-01-15"])
+    message = verifier_fraicheur(lecture, dt.date(2026, 10, 31))
+    assert message is not None and "arrima_aq_inscriptions.csv" in message and "2026-05-01" in message
+
+
+def test_fraicheur_respectee(tmp_path: Path) -> None:
+    lecture = _inscriptions(tmp_path, ["2026-05-01", "2026-10-20", "2026-13-01"])
+    assert verifier_fraicheur(lecture, dt.date(2026, 10, 31)) is None

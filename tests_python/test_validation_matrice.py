@@ -178,7 +178,9 @@ def modifier_colonne(colonne: str, transformer: Callable[[str], str], proportion
 
 
 def jj_mm_aaaa_vers_iso(valeur: str) -> str:
-    return dt.datetime.strptime(valeur.strip(), "%d/%m/%Y").strftime("%Y-%m-%d")
+    """« 31/01/2023 » -> « 2023-01-31 » (textuellement : les dates déjà invalides le restent)."""
+    morceaux = valeur.strip().split("/")
+    return "-".join(reversed(morceaux)) if len(morceaux) == 3 else valeur
 
 
 def dupliquer_lignes(e: Extrait, chemin: Path) -> None:

@@ -172,6 +172,29 @@ def _executer_point_de_controle(
     return {validation.suite_name: validation for validation in resultat.run_results.values()}
 
 
+# --- Fraîcheur ---------------------------------------------------------------------------------------
+
+def verifier_fraicheur(lecture: LectureExtrait, date_extraction: dt.date) -> str | None:
+    """Avertissement si la date valide la plus récente (au plus date_extraction) de la colonne de
+    fraîcheur est plus vieille que le délai du contrat : l'extrait n'a peut-être pas été rafraîchi."""
+    import pandas as pd
+
+    extrait = lecture.extrait
+    if extrait.colonne_fraicheur is None:
+        return None
+    dates = pd.to_datetime(lecture.donnees[extrait.colonne_fraicheur], format=extrait.format_date, errors="coerce")
+    dates = dates[dates <= pd.Timestamp(date_extraction)]
+    plus_recente = None if dates.empty else dates.max().date()
+    seuil = date_extraction - dt.timedelta(days=extrait.jours_fraicheur)
+    if plus_recente is not None and plus_recente >= seuil:
+        return None
+    return (
+        f"{extrait.fichier} : fraîcheur — la date valide la plus récente de « {extrait.colonne_fraicheur} » est "
+        f"{plus_recente.isoformat() if plus_recente else 'absente'}, plus de {extrait.jours_fraicheur} jours avant "
+        f"la date d'extraction {date_extraction.isoformat()} (extrait non rafraîchi ?)."
+    )
+
+
 # --- Messages -------------------------------------------------------------------------------------
 
 def _exemples(resultat: dict[str, Any]) -> str:
@@ -208,8 +231,6 @@ def _detail(type_: str, kwargs: dict[str, Any], resultat: dict[str, Any], preced
         return texte
     if type_ == "expect_table_columns_to_match_ordered_list":
         return f"colonnes lues : {observe}"
-    if type_ == "expect_column_max_to_be_between":
-        return f"date la plus récente : {observe}, attendue au plus tôt le {kwargs.get('min_value')}"
     return f"valeur observée : {observe!r}"
 
 
@@ -351,8 +372,8 @@ def valider_extraits(
     la date du jour) fixe les années plausibles et la fraîcheur attendue. ``fichiers`` restreint
     la validation à certains extraits du contrat (par défaut : les 17).
     """
-    dossier_extraits = Path(dossier_extraits)
-    dossier_rapport = Path(dossier_rapport)
+    dossier_extraits = Path(dossier_extraits).resolve()
+    dossier_rapport = Path(dossier_rapport).resolve()  # GX exige un chemin absolu pour les Data Docs
     date_extraction = date_extraction or dt.date.today()
     erreurs: list[str] = []
     avertissements: list[str] = []
@@ -379,6 +400,9 @@ def valider_extraits(
                 continue
             lectures.append(lecture)
             avertissements.extend(lecture.avertissements)
+            fraicheur = verifier_fraicheur(lecture, date_extraction)
+            if fraicheur is not None:
+                avertissements.append(fraicheur)
 
     historique = lire_historique(dossier_historique)
     precedents = volumes_precedents(historique, date_extraction)

@@ -11,7 +11,7 @@ Le test ``tests_python/test_validation_contrat.py`` échoue si les fichiers vers
 plus ceux que produit le contrat. La validation charge les fichiers versionnés.
 
 Les seuils qui dépendent de la nuit (volumes attendus d'après l'historique, années plausibles
-d'après la date d'extraction, fraîcheur) sont des paramètres ``{"$PARAMETER": nom}`` que
+d'après la date d'extraction) sont des paramètres ``{"$PARAMETER": nom}`` que
 ``parametres_attentes`` calcule au moment de la validation.
 
 Ce module n'importe pas Great Expectations : les suites sont des dictionnaires au format JSON
@@ -200,14 +200,9 @@ def suite(extrait: Extrait) -> dict[str, Any]:
                 "expect_compound_columns_to_be_unique", regle, severite,
                 column_list=list(cles), row_condition=lignes_distinctes,
             ))
-    if extrait.colonne_fraicheur is not None and extrait.format_date == FORMAT_ISO:
-        attentes.append(_attente(
-            "expect_column_max_to_be_between",
-            f"la date la plus récente de « {extrait.colonne_fraicheur} » date d'au plus "
-            f"{extrait.jours_fraicheur} jours avant l'extraction (fraîcheur)",
-            AVERTISSEMENT,
-            column=extrait.colonne_fraicheur, min_value=_parametre(nom_parametre("fraicheur_min", extrait)),
-        ))
+    # La fraîcheur (date valide la plus récente) n'est pas une attente GX : expect_column_max
+    # compare des textes, et une seule date invalide (« 2026-13-01 ») fausse le maximum. Elle est
+    # calculée sur les dates valides par execution.verifier_fraicheur (avertissement).
     return {
         "name": extrait.nom,
         "expectations": attentes,
@@ -287,10 +282,6 @@ def parametres_attentes(
         parametres[nom_parametre("nb_lignes_max", extrait)] = maximum
         parametres[nom_parametre("nb_lignes_min_souple", extrait)] = minimum_souple
         parametres[nom_parametre("nb_lignes_max_souple", extrait)] = maximum_souple
-        if extrait.colonne_fraicheur is not None:
-            parametres[nom_parametre("fraicheur_min", extrait)] = (
-                date_extraction - dt.timedelta(days=extrait.jours_fraicheur)
-            ).isoformat()
     return parametres
 
 
