@@ -74,6 +74,11 @@ def test_data_docs_generees(validation_saine: tuple[ResultatValidation, Path]) -
         assert (dossier / "rapport" / "data_docs" / "expectations" / f"{e.nom}.html").is_file()
     pages_validation = list((dossier / "rapport" / "data_docs" / "validations").rglob("*.html"))
     assert len(pages_validation) == len(EXTRAITS)
+    # lisibles hors ligne : liste statique des pages dans l'index, style de repli partout
+    assert 'id="mifi-liens"' in index and index.count("résultat de validation</a>") == len(EXTRAITS)
+    assert all('id="mifi-hors-ligne"' in p.read_text(encoding="utf-8") for p in pages_validation)
+    synthese = (dossier / "rapport" / "synthese_validation.html").read_text(encoding="utf-8")
+    assert all(e.fichier in synthese for e in EXTRAITS) and "https://" not in synthese
     resume = json.loads((dossier / "rapport" / "validation_extraits.json").read_text(encoding="utf-8"))
     assert resume["succes"] is True
 
@@ -331,7 +336,17 @@ def test_commande_valider(dossier_sain: Path, tmp_path: Path, capsys: pytest.Cap
 # --- Seconde moitié : la nuit échoue, rien n'est publié ---------------------------------------------
 
 NUIT_DISPONIBLE = importlib.util.find_spec("mifi.nuit") is not None
-CAS_NUIT = [c for c in CAS if not c.tolere]
+# Une nuit refusée coûte la validation complète des 17 extraits (~40 s à l'échelle 0,05) : par
+# défaut, un cas représentatif par famille de défaut (lecture, encodage, volume, GX);
+# MIFI_TESTS_NUIT_COMPLETS=1 rejoue toute la matrice par la commande de nuit.
+CAS_NUIT_REPRESENTATIFS = {
+    "fichier_absent", "entete_seulement", "cp1252_au_lieu_de_utf8", "derniere_ligne_tronquee",
+    "code_inconnu_a_grande_echelle", "extrait_duplique",
+}
+CAS_NUIT = [
+    c for c in CAS
+    if not c.tolere and (os.environ.get("MIFI_TESTS_NUIT_COMPLETS") == "1" or c.nom in CAS_NUIT_REPRESENTATIFS)
+]
 
 
 def _nuit(extraits: Path, publication: Path, travail: Path) -> subprocess.CompletedProcess[str]:

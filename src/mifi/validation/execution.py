@@ -240,14 +240,24 @@ def interpreter(
     """(erreurs, avertissements) en français d'une validation GX d'un extrait."""
     erreurs: list[str] = []
     avertissements: list[str] = []
-    volume_en_erreur = False
+
+    def severite_de(resultat_attente: Any) -> str:
+        severite = resultat_attente.expectation_config.severity
+        return str(getattr(severite, "value", severite))
+
+    # Quand le volume échoue au seuil d'erreur, la bande souple (avertissement) ne le répète pas.
+    volume_en_erreur = any(
+        r.expectation_config.type == "expect_table_row_count_to_be_between"
+        and severite_de(r) == "critical" and not r.success
+        for r in validation.results
+    )
     for resultat_attente in validation.results:
         configuration = resultat_attente.expectation_config
         type_ = configuration.type
         kwargs = dict(configuration.kwargs)
         regle = (configuration.meta or {}).get("regle", type_)
         resultat = dict(resultat_attente.result or {})
-        severite = getattr(configuration.severity, "value", str(configuration.severity))
+        severite = severite_de(resultat_attente)
         exception = resultat_attente.exception_info or {}
         if exception.get("raised_exception"):
             erreurs.append(
@@ -261,7 +271,6 @@ def interpreter(
             message = f"{extrait.fichier} : {regle} [{type_}] — {_detail(type_, kwargs, resultat, precedent)}"
             if severite == "critical":
                 erreurs.append(message)
-                volume_en_erreur = volume_en_erreur or type_ == "expect_table_row_count_to_be_between"
             else:
                 avertissements.append(message)
         elif resultat.get("unexpected_count"):
@@ -291,11 +300,28 @@ td, th { border: 1px solid #ccc; padding: 2px 6px; vertical-align: top; }
 
 
 def completer_data_docs_hors_ligne(dossier_data_docs: Path) -> None:
-    """Ajoute à chaque page des Data Docs la feuille de style de repli (icônes sans CDN)."""
+    """Rend les Data Docs utilisables sans réseau : feuille de style de repli sur chaque page
+    (icônes de statut), et sur l'index (dont la table est construite par un script d'un CDN)
+    une liste statique des pages de validation et de suite."""
     for page in dossier_data_docs.rglob("*.html"):
         texte = page.read_text(encoding="utf-8")
-        if 'id="mifi-hors-ligne"' not in texte and "<head>" in texte:
-            page.write_text(texte.replace("<head>", "<head>\n" + STYLE_HORS_LIGNE, 1), encoding="utf-8")
+        if 'id="mifi-hors-ligne"' in texte or "<head>" not in texte:
+            continue
+        texte = texte.replace("<head>", "<head>\n" + STYLE_HORS_LIGNE, 1)
+        if page == dossier_data_docs / "index.html" and "<body>" in texte:
+            liens = [
+                f'<li><a href="{_echapper(p.relative_to(dossier_data_docs).as_posix())}">'
+                f"{_echapper(p.relative_to(dossier_data_docs).parts[1].removesuffix('.html'))} — {titre}</a></li>"
+                for dossier, titre in (("validations", "résultat de validation"), ("expectations", "suite d'attentes"))
+                for p in sorted((dossier_data_docs / dossier).rglob("*.html"))
+            ]
+            texte = texte.replace(
+                "<body>",
+                '<body>\n<div id="mifi-liens"><p>Pages de ce rapport (liste lisible sans accès à Internet) :</p>'
+                f"<ul>{''.join(liens)}</ul></div>",
+                1,
+            )
+        page.write_text(texte, encoding="utf-8")
 
 
 def _echapper(texte: object) -> str:
