@@ -132,42 +132,41 @@ def _contexte_gx(dossier_data_docs: Path):
 
 
 def _executer_point_de_controle(
-    lectures: list[LectureExtrait], parametres: dict[str, Any], dossier_data_docs: Path, dossier_suites: Path
+    extraits: list[Extrait], dossier_parquet: Path, parametres: dict[str, Any], dossier_data_docs: Path,
+    dossier_suites: Path,
 ) -> dict[str, Any]:
-    """Valide les extraits lus; {nom de la suite (fichier sans extension): résultat GX}."""
+    """Valide les extraits déposés en Parquet (``<nom>.parquet``) dans dossier_parquet par un
+    seul point de contrôle; construit les Data Docs. {nom de la suite : résultat GX}."""
     import great_expectations as gx
 
     logging.getLogger("great_expectations").setLevel(logging.ERROR)
     if dossier_data_docs.exists():
         shutil.rmtree(dossier_data_docs)
     dossier_data_docs.mkdir(parents=True)
-    with tempfile.TemporaryDirectory(prefix="mifi_validation_") as temporaire:
-        contexte = _contexte_gx(dossier_data_docs)
-        source = contexte.data_sources.add_pandas_filesystem("extraits", base_directory=Path(temporaire))
-        definitions = []
-        for lecture in lectures:
-            extrait = lecture.extrait
-            lecture.donnees.to_parquet(Path(temporaire) / f"{extrait.nom}.parquet", index=False)
-            actif = source.add_parquet_asset(extrait.nom)
-            lot = actif.add_batch_definition_path("extrait_complet", path=f"{extrait.nom}.parquet")
-            suite = contexte.suites.add(gx.ExpectationSuite(**charger_suite(extrait, dossier_suites)))
-            definitions.append(
-                contexte.validation_definitions.add(
-                    gx.ValidationDefinition(name=f"validation_{extrait.nom}", data=lot, suite=suite)
-                )
-            )
-        point = contexte.checkpoints.add(
-            gx.Checkpoint(
-                name="extraits_de_la_nuit",
-                validation_definitions=definitions,
-                actions=[],
-                result_format={"result_format": "SUMMARY", "partial_unexpected_count": 20},
+    contexte = _contexte_gx(dossier_data_docs)
+    source = contexte.data_sources.add_pandas_filesystem("extraits", base_directory=dossier_parquet)
+    definitions = []
+    for extrait in extraits:
+        actif = source.add_parquet_asset(extrait.nom)
+        lot = actif.add_batch_definition_path("extrait_complet", path=f"{extrait.nom}.parquet")
+        suite = contexte.suites.add(gx.ExpectationSuite(**charger_suite(extrait, dossier_suites)))
+        definitions.append(
+            contexte.validation_definitions.add(
+                gx.ValidationDefinition(name=f"validation_{extrait.nom}", data=lot, suite=suite)
             )
         )
-        resultat = point.run(expectation_parameters=parametres)
-        # Data Docs construits une fois pour toutes (l'action UpdateDataDocsAction reconstruit
-        # le site entier après chaque définition de validation : coût quadratique).
-        contexte.build_data_docs(site_names=["rapport"])
+    point = contexte.checkpoints.add(
+        gx.Checkpoint(
+            name="extraits_de_la_nuit",
+            validation_definitions=definitions,
+            actions=[],
+            result_format={"result_format": "SUMMARY", "partial_unexpected_count": 20},
+        )
+    )
+    resultat = point.run(expectation_parameters=parametres)
+    # Data Docs construits une fois pour toutes (l'action UpdateDataDocsAction reconstruit
+    # le site entier après chaque définition de validation : coût quadratique).
+    contexte.build_data_docs(site_names=["rapport"])
     completer_data_docs_hors_ligne(dossier_data_docs)
     return {validation.suite_name: validation for validation in resultat.run_results.values()}
 
@@ -403,7 +402,6 @@ def valider_extraits(
     date_extraction = date_extraction or dt.date.today()
     erreurs: list[str] = []
     avertissements: list[str] = []
-    lectures: list[LectureExtrait] = []
     if fichiers is None:
         extraits = list(EXTRAITS)
     else:
@@ -412,45 +410,53 @@ def valider_extraits(
             raise ValueError(f"Fichier(s) absent(s) du contrat des extraits : {', '.join(inconnus)}.")
         extraits = [extrait for extrait in EXTRAITS if extrait.fichier in set(fichiers)]
 
-    if not dossier_extraits.is_dir():
-        erreurs.append(f"Dossier d'extraits introuvable : {dossier_extraits}.")
-    else:
-        for extrait in extraits:
-            try:
-                lecture = lire_extrait(extrait, dossier_extraits)
-            except ErreurLecture as erreur:
-                erreurs.append(str(erreur))
-                continue
-            except Exception as erreur:  # fichier illisible d'une façon imprévue : jamais de plantage muet
-                erreurs.append(f"{extrait.fichier} : lecture impossible ({type(erreur).__name__} : {erreur}).")
-                continue
-            lectures.append(lecture)
-            avertissements.extend(lecture.avertissements)
-            fraicheur = verifier_fraicheur(lecture, date_extraction)
-            if fraicheur is not None:
-                avertissements.append(fraicheur)
-
     historique = lire_historique(dossier_historique)
     precedents = volumes_precedents(historique, date_extraction)
-    nb_lignes = {lecture.extrait.fichier: lecture.nb_lignes for lecture in lectures}
+    lus: list[Extrait] = []
+    nb_lignes: dict[str, int] = {}
     chemin_data_docs: Path | None = None
-    if lectures:
-        dossier_rapport.mkdir(parents=True, exist_ok=True)
-        dossier_data_docs = dossier_rapport / "data_docs"
-        validations = _executer_point_de_controle(
-            lectures, parametres_attentes(date_extraction, precedents), dossier_data_docs, dossier_suites
-        )
-        for lecture in lectures:
-            extrait = lecture.extrait
-            validation = validations.get(extrait.nom)
-            if validation is None:
-                erreurs.append(f"{extrait.fichier} : aucun résultat de validation (point de contrôle incomplet).")
-                continue
-            erreurs_extrait, avertissements_extrait = interpreter(extrait, validation, precedents.get(extrait.fichier))
-            erreurs.extend(erreurs_extrait)
-            avertissements.extend(avertissements_extrait)
-        index = dossier_data_docs / "index.html"
-        chemin_data_docs = index if index.is_file() else None
+    with tempfile.TemporaryDirectory(prefix="mifi_validation_") as temporaire:
+        dossier_parquet = Path(temporaire)
+        if not dossier_extraits.is_dir():
+            erreurs.append(f"Dossier d'extraits introuvable : {dossier_extraits}.")
+        else:
+            for extrait in extraits:
+                try:
+                    lecture = lire_extrait(extrait, dossier_extraits)
+                except ErreurLecture as erreur:
+                    erreurs.append(str(erreur))
+                    continue
+                except Exception as erreur:  # fichier illisible d'une façon imprévue : jamais de plantage muet
+                    erreurs.append(f"{extrait.fichier} : lecture impossible ({type(erreur).__name__} : {erreur}).")
+                    continue
+                avertissements.extend(lecture.avertissements)
+                fraicheur = verifier_fraicheur(lecture, date_extraction)
+                if fraicheur is not None:
+                    avertissements.append(fraicheur)
+                # Un extrait à la fois en mémoire : déposé en Parquet pour GX, puis libéré.
+                lecture.donnees.to_parquet(dossier_parquet / f"{extrait.nom}.parquet", index=False)
+                nb_lignes[extrait.fichier] = lecture.nb_lignes
+                lus.append(extrait)
+                del lecture
+
+        if lus:
+            dossier_data_docs = dossier_rapport / "data_docs"
+            validations = _executer_point_de_controle(
+                lus, dossier_parquet, parametres_attentes(date_extraction, precedents), dossier_data_docs,
+                dossier_suites,
+            )
+            for extrait in lus:
+                validation = validations.get(extrait.nom)
+                if validation is None:
+                    erreurs.append(f"{extrait.fichier} : aucun résultat de validation (point de contrôle incomplet).")
+                    continue
+                erreurs_extrait, avertissements_extrait = interpreter(
+                    extrait, validation, precedents.get(extrait.fichier)
+                )
+                erreurs.extend(erreurs_extrait)
+                avertissements.extend(avertissements_extrait)
+            index = dossier_data_docs / "index.html"
+            chemin_data_docs = index if index.is_file() else None
 
     succes = not erreurs
     if succes and dossier_historique is not None:
