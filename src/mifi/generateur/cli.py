@@ -77,5 +77,6 @@ def executer(args: argparse.Namespace) -> int:
     for nom in FICHIERS:
         c = comptes[nom]
         print(f"  {nom:<36} {c['lignes']:>10} lignes  {c['doublons_exacts']:>7} doublons  {c['invalides']:>6} invalides")
-    print(f"  verite.json : résultats attendus des 7 indicateurs. Durée : {bilan['duree_s']:.1f} s.")
+    print(f"  verite.json : résultats attendus des 7 indicateurs. Durée : {bilan['duree_s']:.1f} s "
+          f"({bilan['processus']} processus).")
     return 0

@@ -31,8 +31,9 @@ class CollecteurIdentites:
         for f in self._fichiers.values():
             f.close()
 
-    def chemin(self, source: str) -> Path:
-        return self.dossier / f".identites_{source}.tmp"
+    @classmethod
+    def chemins(cls, dossier: Path) -> dict[str, Path]:
+        return {s: dossier / f".identites_{s}.tmp" for s in cls.SOURCES}
 
 
 def sous_generateur(graine: int, domaine: str) -> random.Random:

@@ -124,6 +124,12 @@ class _ZipDeterministe(zipfile.ZipFile):
             zinfo_or_arcname = info
         super().writestr(zinfo_or_arcname, data, compress_type, compresslevel)
 
+    def write(self, filename: Any, arcname: Any = None, compress_type: Any = None, compresslevel: Any = None) -> None:
+        # openpyxl écrit les feuilles dans un fichier temporaire puis l'ajoute par write() :
+        # on le relit pour lui donner, lui aussi, l'horodatage fixe.
+        with open(filename, "rb") as f:
+            self.writestr(str(arcname or filename), f.read())
+
 
 def nouveau_classeur() -> Workbook:
     classeur = Workbook()

@@ -36,6 +36,8 @@ TIRAGE_CATEGORIE = Tirage([c for c, _ in CATEGORIES], [w for _, w in CATEGORIES]
 TIRAGE_REGION = Tirage(REGIONS, POIDS_REGIONS)
 TIRAGE_AGE = Tirage(AGES, [w for _, _, w in AGES])
 LANGUE_PAR_PAYS = {p: l for p, _, l in PAYS_IMMIGRATION}
+# Services dont les extraits portent nom, prénom et date de naissance (clé nominative).
+SERVICES_NOMINATIFS = frozenset({"pasi", "aq", "rc", "ddrc", "arrima"})
 
 
 @dataclass(slots=True)
@@ -67,11 +69,12 @@ class FabriquePersonnes:
     """Crée des personnes cohérentes (âge, pays, catégorie, statut, arrivée, nom unique)."""
 
     def __init__(self, rng: random.Random, registre: RegistreIdentites, parametres: Parametres,
-                 prefixe: str = "P") -> None:
+                 prefixe: str = "P", avec_noms: bool = True) -> None:
         self.rng = rng
         self.registre = registre
         self.parametres = parametres
         self.prefixe = prefixe
+        self.avec_noms = avec_noms
         self.compteur = 0
 
     def date_naissance(self, reference: date) -> date:
@@ -109,8 +112,10 @@ class FabriquePersonnes:
             categorie=categorie, statut=statut, date_arrivee=arrivee, region=region, scolarite=scolarite,
             entree=entree, services=services, pre_depart=pre_depart,
         )
-        if nominative:
-            homonyme = rng.random() < self.parametres.taux.homonyme
+        # Tirage fait dans tous les cas : la suite des personnes ne dépend pas des noms, de sorte
+        # qu'une tâche qui n'a pas besoin des noms (francisation) produit les mêmes personnes.
+        homonyme = rng.random() < self.parametres.taux.homonyme
+        if nominative and self.avec_noms and not services.isdisjoint(SERVICES_NOMINATIFS):
             personne.nom, personne.prenom = self.registre.attribuer(sexe, naissance, homonyme)
         return personne
 

@@ -268,6 +268,26 @@ class Verite:
             self.p611.ajouter(service.date_mise_en_ligne, service.participation)
 
     # ----------------------------------------------------------------------------------
+    def _compteurs(self) -> dict[str, CompteurPersonnes | CompteurProportion]:
+        return {"1.1.1": self.c111, "2.2.1": self.c221, "3.1.1": self.c311, "3.1.2": self.c312,
+                "3.1.3": self.p313, "5.2.1": self.c521, "6.1.1": self.p611}
+
+    def etat(self) -> dict[str, list[list[int]]]:
+        """Compteurs bruts (sérialisables), pour fusionner les tâches parallèles."""
+        etat: dict[str, list[list[int]]] = {}
+        for ind, c in self._compteurs().items():
+            etat[ind] = [c.valeurs] if isinstance(c, CompteurPersonnes) else [c.numerateurs, c.denominateurs]
+        return etat
+
+    def fusionner(self, etat: dict[str, list[list[int]]]) -> None:
+        """Ajoute les compteurs d'une autre tâche (chaque indicateur n'est alimenté que par une
+        tâche : la somme redonne ses valeurs)."""
+        for ind, c in self._compteurs().items():
+            cibles = [c.valeurs] if isinstance(c, CompteurPersonnes) else [c.numerateurs, c.denominateurs]
+            for cible, source in zip(cibles, etat[ind]):
+                for i, v in enumerate(source):
+                    cible[i] += v
+
     def resultats(self) -> list[dict[str, Any]]:
         lignes: list[dict[str, Any]] = []
 
