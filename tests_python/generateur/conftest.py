@@ -29,7 +29,7 @@ def jeu_aucun(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 @pytest.fixture(scope="session")
 def jeu_realiste(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    return _generer(tmp_path_factory.mktemp("realiste"), 0.03, 11, "realiste")
+    return _generer(tmp_path_factory.mktemp("realiste"), 0.02, 11, "realiste")
 
 
 @pytest.fixture(scope="session")

@@ -6,6 +6,7 @@ from __future__ import annotations
 import csv
 import io
 from datetime import date, datetime
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -62,15 +63,18 @@ ENTETE_DGTNRI = ("Identifiant", "Service numérique", "Date de mise en ligne", "
 FICHIERS = tuple(sorted([*CONTRAT_CSV, "ddrc_projets_recrutement.xlsx", "dgtnri_services_numeriques.xlsx"]))
 
 
+@lru_cache(maxsize=64)
 def lire_brut(dossier: Path, nom: str) -> tuple[list[str], list[list[str]]]:
-    """En-tête et lignes (texte brut, champs vides = chaîne vide)."""
+    """En-tête et lignes (texte brut, champs vides = chaîne vide). Mis en cache : ne pas modifier."""
     encodage, sep, _ = CONTRAT_CSV[nom]
     texte = (dossier / nom).read_bytes().decode(encodage)
     lignes = list(csv.reader(io.StringIO(texte, newline=""), delimiter=sep))
     return lignes[0], lignes[1:]
 
 
+@lru_cache(maxsize=64)
 def lire(dossier: Path, nom: str) -> list[dict[str, str | None]]:
+    """Lignes en dictionnaires (vide -> None). Mis en cache : ne pas modifier."""
     entete, lignes = lire_brut(dossier, nom)
     return [{c: (v if v != "" else None) for c, v in zip(entete, l)} for l in lignes]
 
@@ -104,11 +108,13 @@ def cellule_date(valeur: Any) -> date | None:
     return date_jma(str(valeur))
 
 
+@lru_cache(maxsize=8)
 def lire_ddrc(dossier: Path) -> dict[str, list[tuple[Any, ...]]]:
     classeur = openpyxl.load_workbook(dossier / "ddrc_projets_recrutement.xlsx")
     return {f.title: [tuple(l) for l in f.iter_rows(values_only=True)] for f in classeur.worksheets}
 
 
+@lru_cache(maxsize=8)
 def lire_dgtnri(dossier: Path) -> list[tuple[Any, ...]]:
     classeur = openpyxl.load_workbook(dossier / "dgtnri_services_numeriques.xlsx")
     return [tuple(l) for l in classeur["Suivi 6.1.1"].iter_rows(values_only=True)]
