@@ -9,6 +9,7 @@ la mémoire (les lignes de deux entités diffèrent toujours par leur identifian
 
 from __future__ import annotations
 
+import codecs
 import csv
 import io
 import zipfile
@@ -71,19 +72,37 @@ class Comptes:
 
 
 class EcrivainCsv:
-    """CSV en flux : en-tête, puis lignes; comptes tenus au fil de l'eau."""
+    """CSV en flux : en-tête, puis lignes; comptes tenus au fil de l'eau.
+
+    Les lignes passent par un tampon texte encodé par blocs (l'encodage Windows-1252 ligne à
+    ligne coûte cher); ``utf-8-sig`` écrit le BOM une seule fois, en tête de fichier.
+    """
+
+    _BLOC = 4096
 
     def __init__(self, chemin: Path, colonnes: Sequence[str], encodage: str, separateur: str,
                  plafond_quarantaine: float = 0.012) -> None:
         self.chemin = chemin
         self.nom = chemin.name
         self.colonnes = tuple(colonnes)
-        self._fichier = open(chemin, "w", encoding=encodage, newline="", errors="strict")
-        self._csv = csv.writer(self._fichier, delimiter=separateur, quoting=csv.QUOTE_MINIMAL, lineterminator="\n")
+        self._binaire = open(chemin, "wb")
+        if encodage == "utf-8-sig":
+            self._binaire.write(codecs.BOM_UTF8)
+            encodage = "utf-8"
+        self._encodage = encodage
+        self._tampon = io.StringIO(newline="")
+        self._csv = csv.writer(self._tampon, delimiter=separateur, quoting=csv.QUOTE_MINIMAL, lineterminator="\n")
+        self._en_attente = 0
         self._csv.writerow(self.colonnes)
         self._vus: set[Ligne] = set()
         self.comptes = Comptes()
         self._plafond = plafond_quarantaine
+
+    def _vider(self) -> None:
+        self._binaire.write(self._tampon.getvalue().encode(self._encodage, errors="strict"))
+        self._tampon.seek(0)
+        self._tampon.truncate(0)
+        self._en_attente = 0
 
     def nouvelle_entite(self) -> None:
         if self._vus:
@@ -96,6 +115,9 @@ class EcrivainCsv:
             self._vus.add(ligne)
         self.comptes.lignes += 1
         self._csv.writerow(ligne)
+        self._en_attente += 1
+        if self._en_attente >= self._BLOC:
+            self._vider()
 
     def quarantaine_possible(self) -> bool:
         """Vrai si une ligne de plus à écarter garde la part écartée sous le plafond (le test
@@ -108,9 +130,11 @@ class EcrivainCsv:
         self.comptes.invalides += 1
         self.comptes.motifs[motif] += 1
         self._csv.writerow(ligne)
+        self._en_attente += 1
 
     def fermer(self) -> None:
-        self._fichier.close()
+        self._vider()
+        self._binaire.close()
 
 
 class _ZipDeterministe(zipfile.ZipFile):

@@ -68,23 +68,30 @@ DIRECTIONS = (
     "DGTNRI - Direction des solutions d'affaires", "DGTNRI - Direction de l'expérience client numérique",
     "DGTNRI - Direction des services numériques Arrima", "Francisation Québec - Direction des systèmes",
 )
-PROPORTION_PARTICIPATION = {2022: 0.88, 2023: 0.9, 2024: 0.95, 2025: 0.97, 2026: 0.98}
 
 
 def generer_services(ctx: Contexte) -> list[ServiceNumerique]:
+    """De 6 à 9 services par année financière. Les proportions de participation suivent la
+    fiche (88 % en 2022-2023, puis vers 100 %) : un service sans participation en 2022-2023 et
+    en 2023-2024, rarement ensuite. Aucun nouveau service au T1 2024-2025 (fenêtre dont la
+    valeur est vide, jamais 0 %)."""
     rng = sous_generateur(ctx.parametres.graine, "numerique")
     fin = ctx.parametres.date_extraction
     noms = list(SERVICES)
     rng.shuffle(noms)
     services: list[ServiceNumerique] = []
     for annee in range(2022, annee_financiere(fin) + 1):
-        debut_annee = date(annee, 4, 1)
-        for k in range(entier(rng, 6, 9)):
-            jour = debut_annee + timedelta(days=entier(rng, 0, 364))
+        debut_annee = date(annee, 7 if annee == 2024 else 4, 1)
+        etendue = (date(annee + 1, 3, 31) - debut_annee).days
+        n = entier(rng, 6, 9)
+        sans_participation = 1 if annee <= 2023 else (1 if rng.random() < 0.3 else 0)
+        rang_sans = entier(rng, 0, n - 1)
+        for k in range(n):
+            jour = debut_annee + timedelta(days=entier(rng, 0, etendue))
+            nouveau = k == rang_sans or rng.random() < 0.85
+            participation = not (sans_participation and k == rang_sans)
             if jour > fin or not noms:
                 continue
-            nouveau = rng.random() < 0.85
-            participation = rng.random() < PROPORTION_PARTICIPATION.get(annee, 0.98)
             services.append(ServiceNumerique(f"SN-{annee}-{k + 1:02d}", noms.pop(), jour, nouveau, participation))
     services.sort(key=lambda s: (s.date_mise_en_ligne, s.identifiant))
     return services

@@ -16,16 +16,16 @@ DATE_BASCULE_CNP_2021 = date(2023, 11, 16)  # BDI et ARRIMA passent à la CNP 20
 # Nouvelles personnes par mois à l'échelle 1, par combinaison de services utilisés.
 # Calibrées pour des volumes annuels proches des cibles des fiches (voir README).
 COHORTES_MENSUELLES: tuple[tuple[str, frozenset[str], float], ...] = (
-    ("pasi", frozenset({"pasi"}), 4350.0),
+    ("pasi", frozenset({"pasi"}), 4550.0),
     ("pasi_fr", frozenset({"pasi", "fr"}), 1750.0),
     ("fr", frozenset({"fr"}), 1600.0),
     ("aq_pasi", frozenset({"aq", "pasi"}), 400.0),
     ("aq_pasi_fr", frozenset({"aq", "pasi", "fr"}), 300.0),
     ("aq", frozenset({"aq"}), 130.0),
     ("aq_fr", frozenset({"aq", "fr"}), 60.0),
-    ("rc", frozenset({"rc"}), 65.0),
+    ("rc", frozenset({"rc"}), 58.0),
     ("rc_aq", frozenset({"rc", "aq"}), 22.0),
-    ("rc_pasi", frozenset({"rc", "pasi"}), 25.0),
+    ("rc_pasi", frozenset({"rc", "pasi"}), 22.0),
 )
 CROISSANCE_ANNUELLE = 0.02           # hausse annuelle des volumes
 CANDIDATS_BDI_MENSUELS = 4600.0      # nouveaux candidats de la BDI par mois
