@@ -252,6 +252,9 @@ class Plugin(BasePlugin):
 
     def initialize(self, plugin_config: dict[str, Any]) -> None:
         self._cache: dict[tuple[str, float, int, str], pd.DataFrame] = {}
+        # Cible « lint » (sqlfluff) : seule la compilation compte; un classeur absent y donne une
+        # table vide aux colonnes de sa table d'en-têtes, pour que le linter n'exige pas de données.
+        self._classeur_absent_vide = _booleen(plugin_config.get("classeur_absent_vide", False))
 
     def load(self, source_config: SourceConfig) -> pd.DataFrame:
         format_extrait = source_config.get("format")
@@ -259,6 +262,11 @@ class Plugin(BasePlugin):
         if not fichier:
             raise ErreurExtrait(f"La source {source_config.table_name()} ne précise pas son fichier (meta.fichier).")
         chemin = Path(str(fichier))
+        if not chemin.is_file() and format_extrait == "xlsx" and self._classeur_absent_vide:
+            entetes = ENTETES_CLASSEURS.get(str(source_config.get("entetes")), {})
+            colonnes = (["projet"] if _booleen(source_config.get("tous_les_onglets", False)) else [])
+            colonnes += ["no_ligne_excel", *entetes.values()]
+            return pd.DataFrame({nom: pd.Series([], dtype="object") for nom in colonnes}, columns=colonnes)
         if not chemin.is_file():
             raise ErreurExtrait(f"Extrait introuvable pour la source {source_config.name}.{source_config.identifier} : {chemin}")
         statistiques = chemin.stat()

@@ -4,7 +4,9 @@
 -- l'année de référence, la valeur publiée dans la fiche (seed donnees_reference : 16 739).
 with
 
-fenetres as ({{ fenetres_indicateur('1.1.1') }}),
+fenetres as (
+    {{ fenetres_indicateur('1.1.1') }}
+),
 
 declarations as (
     select * from {{ ref('int_attraction__declarations_evaluees') }}

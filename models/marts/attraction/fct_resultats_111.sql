@@ -3,7 +3,9 @@
 -- Une DI est un événement ponctuel à sa date de dépôt.
 with
 
-fenetres as ({{ fenetres_indicateur('1.1.1') }}),
+fenetres as (
+    {{ fenetres_indicateur('1.1.1') }}
+),
 
 declarations as (
     select * from {{ ref('int_attraction__declarations_evaluees') }}
@@ -29,6 +31,8 @@ valeurs as (
         fenetres.date_fin
 ),
 
-final as ({{ completer_resultats('1.1.1', 'valeurs') }})
+final as (
+    {{ completer_resultats('1.1.1', 'valeurs') }}
+)
 
 select * from final

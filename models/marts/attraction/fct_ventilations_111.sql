@@ -7,7 +7,9 @@
 -- personnes; il n'est pas soumis à la règle des petits effectifs (il n'est jamais ventilé).
 with
 
-fenetres as ({{ fenetres_indicateur('1.1.1') }}),
+fenetres as (
+    {{ fenetres_indicateur('1.1.1') }}
+),
 
 declarations as (
     select * from {{ ref('int_attraction__declarations_evaluees') }}
@@ -111,28 +113,128 @@ modalites as (
 ),
 
 longue as (
-    {%- set dimensions = [
-        'groupe_age', 'sexe', 'diplome_plus_eleve', 'domaine_formation_en_demande', 'experience',
-        'accompagne_conjoint', 'avec_enfants', 'niveau_francais', 'pays_naissance', 'pays_residence',
-    ] %}
-    {%- for dimension in dimensions %}
     select
         periode,
         granularite,
         date_debut,
         date_fin,
-        '{{ dimension }}' as dimension,
-        {{ dimension }} as modalite,
+        'groupe_age' as dimension,
+        groupe_age as modalite,
         cle_personne
     from modalites
-    {%- if not loop.last %}
 
     union all
-    {% endif %}
-    {%- endfor %}
+
+    select
+        periode,
+        granularite,
+        date_debut,
+        date_fin,
+        'sexe' as dimension,
+        sexe as modalite,
+        cle_personne
+    from modalites
+
+    union all
+
+    select
+        periode,
+        granularite,
+        date_debut,
+        date_fin,
+        'diplome_plus_eleve' as dimension,
+        diplome_plus_eleve as modalite,
+        cle_personne
+    from modalites
+
+    union all
+
+    select
+        periode,
+        granularite,
+        date_debut,
+        date_fin,
+        'domaine_formation_en_demande' as dimension,
+        domaine_formation_en_demande as modalite,
+        cle_personne
+    from modalites
+
+    union all
+
+    select
+        periode,
+        granularite,
+        date_debut,
+        date_fin,
+        'experience' as dimension,
+        experience as modalite,
+        cle_personne
+    from modalites
+
+    union all
+
+    select
+        periode,
+        granularite,
+        date_debut,
+        date_fin,
+        'accompagne_conjoint' as dimension,
+        accompagne_conjoint as modalite,
+        cle_personne
+    from modalites
+
+    union all
+
+    select
+        periode,
+        granularite,
+        date_debut,
+        date_fin,
+        'avec_enfants' as dimension,
+        avec_enfants as modalite,
+        cle_personne
+    from modalites
+
+    union all
+
+    select
+        periode,
+        granularite,
+        date_debut,
+        date_fin,
+        'niveau_francais' as dimension,
+        niveau_francais as modalite,
+        cle_personne
+    from modalites
+
+    union all
+
+    select
+        periode,
+        granularite,
+        date_debut,
+        date_fin,
+        'pays_naissance' as dimension,
+        pays_naissance as modalite,
+        cle_personne
+    from modalites
+
+    union all
+
+    select
+        periode,
+        granularite,
+        date_debut,
+        date_fin,
+        'pays_residence' as dimension,
+        pays_residence as modalite,
+        cle_personne
+    from modalites
 ),
 
-personnes as ({{ compter_ventilations('1.1.1', 'longue') }}),
+personnes as (
+    {{ compter_ventilations('1.1.1', 'longue') }}
+),
 
 mesure_declarations as (
     select
@@ -148,11 +250,7 @@ mesure_declarations as (
         cast(null as double) as denominateur,
         false as est_supprimee
     from declarations_fenetres
-    group by
-        periode,
-        granularite,
-        date_debut,
-        date_fin
+    group by 1, 2, 3, 4, 5, 6
 ),
 
 final as (

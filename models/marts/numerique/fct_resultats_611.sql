@@ -5,7 +5,9 @@
 -- vide (jamais 0 %), numérateur et dénominateur à 0.
 with
 
-fenetres as ({{ fenetres_indicateur('6.1.1') }}),
+fenetres as (
+    {{ fenetres_indicateur('6.1.1') }}
+),
 
 services as (
     select * from {{ ref('int_numerique__nouveaux_services') }}
@@ -47,6 +49,8 @@ valeurs as (
     from comptes
 ),
 
-final as ({{ completer_resultats('6.1.1', 'valeurs') }})
+final as (
+    {{ completer_resultats('6.1.1', 'valeurs') }}
+)
 
 select * from final

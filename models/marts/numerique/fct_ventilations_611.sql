@@ -6,7 +6,9 @@
 -- et le classeur ne contient aucun renseignement personnel (est_supprimee toujours faux).
 with
 
-fenetres as ({{ fenetres_indicateur('6.1.1') }}),
+fenetres as (
+    {{ fenetres_indicateur('6.1.1') }}
+),
 
 services as (
     select * from {{ ref('int_numerique__nouveaux_services') }}

@@ -9,9 +9,9 @@
 with
 
 {% for modele in modeles_resultats %}
-{{ modele }} as (
-    select {{ colonnes_resultats() }} from {{ ref(modele) }}
-),
+    {{ modele }} as (
+        select {{ colonnes_resultats() }} from {{ ref(modele) }}
+    ),
 
 {% endfor %}
 vide as (
@@ -35,8 +35,8 @@ vide as (
 
 unionees as (
     {% for modele in modeles_resultats %}
-    select * from {{ modele }}
-    union all
+        select * from {{ modele }}
+        union all
     {% endfor %}
     select * from vide
 ),

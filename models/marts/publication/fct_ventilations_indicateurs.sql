@@ -9,9 +9,9 @@
 with
 
 {% for modele in modeles_ventilations %}
-{{ modele }} as (
-    select {{ colonnes_ventilations() }} from {{ ref(modele) }}
-),
+    {{ modele }} as (
+        select {{ colonnes_ventilations() }} from {{ ref(modele) }}
+    ),
 
 {% endfor %}
 vide as (
@@ -33,8 +33,8 @@ vide as (
 
 unionees as (
     {% for modele in modeles_ventilations %}
-    select * from {{ modele }}
-    union all
+        select * from {{ modele }}
+        union all
     {% endfor %}
     select * from vide
 ),

@@ -5,7 +5,9 @@
 -- une aide, dans la fenêtre de sa date de décision.
 with
 
-fenetres as ({{ fenetres_indicateur('2.2.1') }}),
+fenetres as (
+    {{ fenetres_indicateur('2.2.1') }}
+),
 
 services as (
     select * from {{ ref('int_reconnaissance_competences__services') }}
@@ -30,6 +32,8 @@ valeurs as (
         fenetres.date_fin
 ),
 
-final as ({{ completer_resultats('2.2.1', 'valeurs') }})
+final as (
+    {{ completer_resultats('2.2.1', 'valeurs') }}
+)
 
 select * from final

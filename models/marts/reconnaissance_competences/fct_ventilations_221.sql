@@ -4,7 +4,9 @@
 -- Cellules de moins de 5 personnes supprimées (macro compter_ventilations).
 with
 
-fenetres as ({{ fenetres_indicateur('2.2.1') }}),
+fenetres as (
+    {{ fenetres_indicateur('2.2.1') }}
+),
 
 services as (
     select * from {{ ref('int_reconnaissance_competences__services') }}
@@ -49,6 +51,8 @@ longue as (
     from services_fenetres
 ),
 
-final as ({{ compter_ventilations('2.2.1', 'longue') }})
+final as (
+    {{ compter_ventilations('2.2.1', 'longue') }}
+)
 
 select * from final

@@ -44,7 +44,9 @@ controlees as (
             when version_cnp is not null and version_cnp not in ('2016', '2021')
                 then 'version_cnp inconnue'
             when code_profession is not null and version_cnp is null then 'version_cnp manquante'
-            when code_profession is not null and not {{ est_code_cnp_valide('code_profession', 'version_cnp') }}
+            when
+                code_profession is not null
+                and not {{ est_code_cnp_valide('code_profession', 'version_cnp') }}
                 then 'code_profession invalide'
         end as motif_quarantaine
     from typees
