@@ -1,5 +1,5 @@
 -- Participants DDRC retenus (une ligne par participant d'un projet), sans doublon exact ni
--- ligne en quarantaine, avec leur identifiant de ligne « <onglet>#<ligne Excel> » et la clé
+-- ligne en quarantaine, avec leur identifiant de ligne « <onglet exact>#<ligne Excel> » et la clé
 -- nominative normalisée qui sert au rapprochement avec ARRIMA (2.2.1).
 with
 
@@ -9,7 +9,7 @@ base as (
 
 final as (
     select
-        projet || '#' || {{ dbt.cast('no_ligne_excel', dbt.type_string()) }} as id_ligne_ddrc,
+        onglet || '#' || {{ dbt.cast('no_ligne_excel', dbt.type_string()) }} as id_ligne_ddrc,
         projet,
         no_ligne_excel,
         nom,

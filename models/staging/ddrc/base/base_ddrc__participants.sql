@@ -2,6 +2,8 @@
 -- les lignes invalides marqués (motif de quarantaine). Rien n'est filtré ici.
 -- Un doublon exact est une ligne identique à une autre du même onglet sur toutes les colonnes
 -- du classeur (le numéro de ligne Excel, forcément différent, n'entre pas dans la comparaison).
+-- `onglet` garde le nom exact de l'onglet (espaces compris : Excel tronque les noms à 31
+-- caractères, parfois sur une espace) pour retrouver la ligne; `projet` est le nom nettoyé.
 with
 
 source as (
@@ -21,6 +23,7 @@ marquees as (
 typees as (
     select
         est_doublon,
+        projet as onglet,
         {{ nettoyer_texte('projet') }} as projet,
         {{ convertir_entier('no_ligne_excel') }} as no_ligne_excel,
         {{ nettoyer_texte('nom') }} as nom,
