@@ -53,7 +53,7 @@ candidats as (
         date_debut,
         date_fin,
         no_candidat as cle_personne,
-        {{ age_revolu('date_naissance', 'date_depot') }} as age_depot,
+        {{ age_a_la_date('date_naissance', 'date_depot') }} as age_depot,
         sexe,
         pays_naissance,
         pays_residence,
