@@ -111,3 +111,22 @@ def test_apostrophe_courbe_et_espaces_dans_l_entete_acceptes(tmp_path: Path) -> 
     })
     donnees = lire_xlsx(chemin, ENTETES_CLASSEURS["ddrc"], tous_les_onglets=True)
     assert donnees["date_debut_accompagnement"].tolist() == ["2023-06-01"]
+
+
+def test_cible_lint_classeur_absent_donne_une_table_vide(tmp_path: Path) -> None:
+    """Cible lint (classeur_absent_vide) : la compilation ne demande pas de données; hors de
+    cette option, un classeur absent reste une erreur qui nomme le fichier."""
+    from dbt.adapters.duckdb.utils import SourceConfig
+
+    from mifi.lecture_extraits import Plugin
+
+    source = SourceConfig(
+        name="ddrc", identifier="ddrc_projets_recrutement", schema="brut", database=None, tags=[],
+        meta={"format": "xlsx", "fichier": str(tmp_path / "ddrc_projets_recrutement.xlsx"), "entetes": "ddrc",
+              "tous_les_onglets": True},
+    )
+    vide = Plugin("extraits_mifi", {"classeur_absent_vide": True}).load(source)
+    assert len(vide) == 0
+    assert list(vide.columns) == ["projet", "no_ligne_excel", *ENTETES_CLASSEURS["ddrc"].values()]
+    with pytest.raises(ErreurExtrait, match=r"ddrc_projets_recrutement\.xlsx"):
+        Plugin("extraits_mifi", {}).load(source)
