@@ -1,6 +1,8 @@
 -- Contrat de publication lu par Power BI : une ligne par indicateur × période × granularité.
 -- Union des marts par indicateur; un nouvel indicateur ajoute seulement son modèle à la liste.
 {%- set modeles_resultats = [
+    'fct_resultats_311',
+    'fct_resultats_312',
 ] %}
 
 with

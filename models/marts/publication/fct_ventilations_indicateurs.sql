@@ -1,6 +1,8 @@
 -- Contrat de publication lu par Power BI : ventilations des indicateurs (valeurs annuelles)
 -- par dimension et modalité, cellules de moins de 5 personnes supprimées.
 {%- set modeles_ventilations = [
+    'fct_ventilations_311',
+    'fct_ventilations_312',
 ] %}
 
 with
