@@ -60,7 +60,7 @@ appariees as (
     inner join inscriptions_admissibles
         on
             evaluations_tenues.id_arrima = inscriptions_admissibles.id_arrima
-            and inscriptions_admissibles.date_inscription <= evaluations_tenues.date_rencontre
+            and evaluations_tenues.date_rencontre >= inscriptions_admissibles.date_inscription
 ),
 
 evaluations_admissibles as (

@@ -2,8 +2,8 @@
 -- la personne (docs/decisions_methodologiques.md, 3.1.2) : la clé nominative (nom, prénom, date
 -- de naissance normalisés) la plus fréquente parmi les services du dossier; à égalité, la plus
 -- petite dans l'ordre alphabétique. Les personnes sont les clés distinctes : un dossier CERIGES
--- et un dossier GSI de même clé sont une seule personne. Tous les services valides du dossier
--- (y compris ceux écartés du périmètre de l'indicateur) servent à établir la clé.
+-- et un dossier GSI de même clé sont une seule personne. Les services du dossier retenus au
+-- staging (valides, dans le périmètre du PASI) servent à établir la clé.
 with
 
 services as (

@@ -6,7 +6,7 @@
 with
 
 services as (
-    select * from {{ ref('int_integration__pasi_services_retenus') }}
+    select * from {{ ref('int_integration__pasi_participations') }}
 ),
 
 annees as (
@@ -76,7 +76,7 @@ final as (
         annees_sejour,
         case
             when annees_sejour is null then null
-            when date_arrivee > date_dernier_service then 'avant l''arrivée'
+            when date_arrivee > date_dernier_service then 'pas encore arrivé'
             when annees_sejour < 1 then 'moins de 1 an'
             when annees_sejour < 5 then '1-4 ans'
             else '5 ans et plus'

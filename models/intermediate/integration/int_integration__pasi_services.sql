@@ -1,11 +1,9 @@
--- 3.1.2 : tous les services PASI retenus au staging, CERIGES et GSI réunis et harmonisés
--- (sexe H -> M, statut CERIGES -> situation statutaire GSI, volet -> 1 à 4), avec le motif
--- d'écart de chaque ligne hors du périmètre de l'indicateur :
---   « hors periode du systeme » : ligne CERIGES datée après le 2023-06-30, ou ligne GSI datée
---                                 avant le 2023-07-01 (bascule CERIGES -> GSI);
---   « volet hors PASI »         : code de volet autre que V1, V1A, V2, V3, V4 (CERIGES) ou
---                                 1 à 4 (GSI).
--- Aucune ligne n'est filtrée ici : les retenues et les écartées en sont deux sous-ensembles.
+-- 3.1.2 : services PASI retenus au staging (CERIGES jusqu'au 2023-06-30, GSI à partir du
+-- 2023-07-01, volets du PASI), les deux systèmes réunis et harmonisés : sexe H -> M, statut
+-- CERIGES -> situation statutaire GSI (RP -> RESIDENT_PERMANENT...), volet V1/V1A -> 1,
+-- V2 -> 2, V3 -> 3, V4 -> 4. Chaque ligne porte sa clé nominative (nom, prénom, date de
+-- naissance normalisés); la clé de la personne est celle de son dossier
+-- (int_integration__pasi_dossiers).
 with
 
 ceriges as (
@@ -45,8 +43,7 @@ services_ceriges as (
             when volet = 'V4' then '4'
         end as volet_pasi,
         date_service,
-        code_service,
-        date_service <= cast('2023-06-30' as date) as est_dans_periode_systeme
+        code_service
     from ceriges
 ),
 
@@ -65,10 +62,9 @@ services_gsi as (
         id_organisme as code_organisme,
         region_administrative,
         volet as volet_source,
-        case when volet in ('1', '2', '3', '4') then volet end as volet_pasi,
+        volet as volet_pasi,
         date_service,
-        type_service as code_service,
-        date_service >= cast('2023-07-01' as date) as est_dans_periode_systeme
+        type_service as code_service
     from gsi
 ),
 
@@ -98,11 +94,7 @@ final as (
         volet_pasi,
         date_service,
         {{ annee_financiere('date_service') }} as annee_financiere,
-        code_service,
-        case
-            when not est_dans_periode_systeme then 'hors periode du systeme'
-            when volet_pasi is null then 'volet hors PASI'
-        end as motif_ecart
+        code_service
     from unies
 )
 

@@ -10,7 +10,7 @@ fenetres as (
 ),
 
 services as (
-    select * from {{ ref('int_integration__pasi_services_retenus') }}
+    select * from {{ ref('int_integration__pasi_participations') }}
 ),
 
 personnes_annees as (

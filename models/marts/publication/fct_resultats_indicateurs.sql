@@ -7,12 +7,12 @@
 
 with
 
-{% for modele in modeles_resultats %}
-{{ modele }} as (
-    select {{ colonnes_resultats() }} from {{ ref(modele) }}
-),
+{% for modele in modeles_resultats -%}
+    {{ modele }} as (
+        select {{ colonnes_resultats() }} from {{ ref(modele) }}
+    ),
 
-{% endfor %}
+{% endfor -%}
 vide as (
     -- Relation typée sans ligne : garantit la forme du contrat quelle que soit la liste.
     select
@@ -33,10 +33,10 @@ vide as (
 ),
 
 unionees as (
-    {% for modele in modeles_resultats %}
-    select * from {{ modele }}
-    union all
-    {% endfor %}
+    {% for modele in modeles_resultats -%}
+        select * from {{ modele }}
+        union all
+    {% endfor -%}
     select * from vide
 ),
 

@@ -7,12 +7,12 @@
 
 with
 
-{% for modele in modeles_ventilations %}
-{{ modele }} as (
-    select {{ colonnes_ventilations() }} from {{ ref(modele) }}
-),
+{% for modele in modeles_ventilations -%}
+    {{ modele }} as (
+        select {{ colonnes_ventilations() }} from {{ ref(modele) }}
+    ),
 
-{% endfor %}
+{% endfor -%}
 vide as (
     -- Relation typée sans ligne : garantit la forme du contrat quelle que soit la liste.
     select
@@ -31,10 +31,10 @@ vide as (
 ),
 
 unionees as (
-    {% for modele in modeles_ventilations %}
-    select * from {{ modele }}
-    union all
-    {% endfor %}
+    {% for modele in modeles_ventilations -%}
+        select * from {{ modele }}
+        union all
+    {% endfor -%}
     select * from vide
 ),
 

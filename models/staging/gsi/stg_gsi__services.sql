@@ -1,5 +1,5 @@
--- Services PASI de GSI retenus : sans doublon exact ni ligne en quarantaine. Tous volets et
--- toutes dates : le périmètre de l'indicateur 3.1.2 est appliqué en intermédiaire.
+-- Services PASI de GSI retenus : sans doublon exact ni ligne en quarantaine (donc datés à partir
+-- du 2023-07-01, volets 1 à 4).
 with
 
 base as (

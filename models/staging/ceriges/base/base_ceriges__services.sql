@@ -1,7 +1,9 @@
 -- Toutes les lignes brutes de ceriges_services.csv (services PASI de l'ancien système), typées
 -- (dates JJ/MM/AAAA), avec les doublons exacts et les lignes invalides marqués (motif de
--- quarantaine). Rien n'est filtré ici. Le volet n'est pas contrôlé : tout code est une donnée
--- valide de l'extrait; les codes hors PASI sont écartés et signalés en intermédiaire.
+-- quarantaine). Rien n'est filtré ici. Périmètre du PASI (docs/decisions_methodologiques.md,
+-- 3.1.2) : une ligne datée à partir de la bascule vers GSI (2023-07-01) est mise de côté avec le
+-- motif « hors periode du systeme », un code de volet autre que V1, V1A, V2, V3, V4 avec le
+-- motif « volet hors PASI ».
 with
 
 source as (
@@ -59,6 +61,8 @@ controlees as (
                 region_administrative is not null
                 and region_administrative not in ({{ codes_regions() }})
                 then 'region_administrative inconnue'
+            when date_service >= {{ date_bascule_gsi() }} then 'hors periode du systeme'
+            when volet is null or volet not in ('V1', 'V1A', 'V2', 'V3', 'V4') then 'volet hors PASI'
         end as motif_quarantaine
     from typees
 ),

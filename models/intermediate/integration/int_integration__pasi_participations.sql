@@ -1,5 +1,5 @@
--- 3.1.2 : services PASI retenus pour l'indicateur (volets 1 à 4, du bon côté de la bascule
--- CERIGES -> GSI), chacun rattaché à la personne (cle_personne) de son dossier.
+-- 3.1.2 : services PASI retenus pour l'indicateur (volets 1 à 4, CERIGES jusqu'au 2023-06-30,
+-- GSI à partir du 2023-07-01), chacun rattaché à la personne (cle_personne) de son dossier.
 with
 
 services as (
@@ -32,7 +32,6 @@ final as (
         on
             services.systeme_source = dossiers.systeme_source
             and services.id_dossier = dossiers.id_dossier
-    where services.motif_ecart is null
 )
 
 select * from final
