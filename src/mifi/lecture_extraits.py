@@ -26,6 +26,8 @@ import pandas as pd
 from dbt.adapters.duckdb.plugins import BasePlugin
 from dbt.adapters.duckdb.utils import SourceConfig
 
+from mifi import chargement_serialise
+
 
 class ErreurExtrait(Exception):
     """Erreur de lecture d'un extrait, au message destiné aux analystes."""
@@ -66,6 +68,7 @@ class Plugin(BasePlugin):
     """Greffon ``extraits_mifi`` : charge un extrait dans la table de sa source."""
 
     def initialize(self, plugin_config: dict[str, Any]) -> None:
+        chargement_serialise.installer()
         self._cache: dict[tuple[str, float, int], pd.DataFrame] = {}
 
     def load(self, source_config: SourceConfig) -> pd.DataFrame:

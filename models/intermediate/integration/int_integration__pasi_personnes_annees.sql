@@ -49,8 +49,8 @@ derniers_services as (
         pays_naissance,
         date_naissance,
         date_arrivee,
-        {{ annees_completes('date_naissance', 'date_service') }} as age,
-        {{ annees_completes('date_arrivee', 'date_service') }} as annees_sejour,
+        {{ age_a_la_date('date_naissance', 'date_service') }} as age,
+        {{ age_a_la_date('date_arrivee', 'date_service') }} as annees_sejour,
         annee_debut = premiere_annee_debut as est_nouvel_inscrit
     from ordonnees
     where rang_service = 1

@@ -3,16 +3,18 @@
 {%- set modeles_resultats = [
     'fct_resultats_311',
     'fct_resultats_312',
+    'fct_resultats_313',
+    'fct_resultats_521',
 ] %}
 
 with
 
-{% for modele in modeles_resultats -%}
+{% for modele in modeles_resultats %}
     {{ modele }} as (
         select {{ colonnes_resultats() }} from {{ ref(modele) }}
     ),
 
-{% endfor -%}
+{% endfor %}
 vide as (
     -- Relation typée sans ligne : garantit la forme du contrat quelle que soit la liste.
     select
@@ -33,10 +35,10 @@ vide as (
 ),
 
 unionees as (
-    {% for modele in modeles_resultats -%}
+    {% for modele in modeles_resultats %}
         select * from {{ modele }}
         union all
-    {% endfor -%}
+    {% endfor %}
     select * from vide
 ),
 

@@ -3,16 +3,18 @@
 {%- set modeles_ventilations = [
     'fct_ventilations_311',
     'fct_ventilations_312',
+    'fct_ventilations_313',
+    'fct_ventilations_521',
 ] %}
 
 with
 
-{% for modele in modeles_ventilations -%}
+{% for modele in modeles_ventilations %}
     {{ modele }} as (
         select {{ colonnes_ventilations() }} from {{ ref(modele) }}
     ),
 
-{% endfor -%}
+{% endfor %}
 vide as (
     -- Relation typée sans ligne : garantit la forme du contrat quelle que soit la liste.
     select
@@ -31,10 +33,10 @@ vide as (
 ),
 
 unionees as (
-    {% for modele in modeles_ventilations -%}
+    {% for modele in modeles_ventilations %}
         select * from {{ modele }}
         union all
-    {% endfor -%}
+    {% endfor %}
     select * from vide
 ),
 
