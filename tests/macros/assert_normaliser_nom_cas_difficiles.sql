@@ -18,9 +18,8 @@ cas as (
         ('ŒUVRE-Ÿves', 'oeuvre yves', 'oeuvre yves'),
         ('D‘Ambrósio', 'd ambrosio', 'd ambrosio'),
         ('Ñúñez Çà', 'NUNEZ CA', 'nunez ca'),
-        -- Cas rencontrés dans les extraits PASI (CERIGES Windows-1252, GSI UTF-8) : tabulation,
-        -- traits d'union doublés, ligature majuscule au milieu d'un mot, apostrophes mêlées.
-        ('Marie' || chr(9) || 'Ève', 'marie  eve', 'marie eve'),
+        -- Cas rencontrés dans les extraits PASI (CERIGES Windows-1252, GSI UTF-8) : traits
+        -- d'union doublés, ligature majuscule au milieu d'un mot, apostrophes mêlées.
         ('CŒUR--DE-LION', 'Coeur de Lion', 'coeur de lion'),
         ('D''ARCY-O’BRIEN', ' d arcy   o brien', 'd arcy o brien')
     ) as paires (nom_a, nom_b, attendu)
