@@ -3,6 +3,8 @@
 {%- set modeles_resultats = [
     'fct_resultats_111',
     'fct_resultats_221',
+    'fct_resultats_311',
+    'fct_resultats_312',
     'fct_resultats_313',
     'fct_resultats_521',
     'fct_resultats_611',

@@ -3,6 +3,8 @@
 {%- set modeles_ventilations = [
     'fct_ventilations_111',
     'fct_ventilations_221',
+    'fct_ventilations_311',
+    'fct_ventilations_312',
     'fct_ventilations_313',
     'fct_ventilations_521',
     'fct_ventilations_611',
