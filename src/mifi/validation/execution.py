@@ -294,7 +294,7 @@ td, th { border: 1px solid #ccc; padding: 2px 6px; vertical-align: top; }
 .fa-times::before { content: "\\2718"; color: #c62828; font-weight: bold; }
 .fa-exclamation-triangle::before { content: "\\26A0"; color: #b26a00; }
 .fa-question-circle::before { content: "?"; }
-.fa-comment::before { content: "\\1F4AC"; }
+.fa-comment::before { content: "\\270E"; }
 </style>"""
 
 

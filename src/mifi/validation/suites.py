@@ -74,6 +74,8 @@ def _attente(type_: str, regle: str, severite: str = CRITIQUE, **kwargs: Any) ->
         "type": type_,
         "kwargs": dict(sorted(kwargs.items())),
         "meta": {"regle": regle},
+        # notes : la règle en français, affichée par les Data Docs sous l'attente
+        "notes": f"{'Erreur' if severite == CRITIQUE else 'Avertissement'} si non respectée : {regle}.",
         "severity": severite,
     }
 
