@@ -10,7 +10,7 @@ import calendar
 from collections import Counter, defaultdict
 from datetime import date
 from pathlib import Path
-from typing import Any, Iterable
+from typing import Any
 
 from mifi.generateur.normalisation import normaliser_nom
 
@@ -295,8 +295,3 @@ def ecarts(attendu: dict[Any, tuple[Any, Any, Any]], obtenu: dict[Any, tuple[Any
         if (va is None) != (vo is None) or (va is not None and abs(va - vo) > 1e-12) or a[1:] != o[1:]:
             messages.append(f"{k}: vérité {a} / recalcul {o}")
     return messages
-
-
-def iterer(*args: Iterable[Any]) -> None:  # pragma: no cover - utilitaire de débogage
-    for a in args:
-        print(list(a))
