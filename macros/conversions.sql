@@ -66,3 +66,12 @@
 {% macro est_doublon_exact(colonnes) -%}
     (row_number() over (partition by {{ colonnes | join(', ') }}) > 1)
 {%- endmacro %}
+
+{# Codes des 17 régions administratives du Québec, pour les contrôles du staging. #}
+{% macro codes_regions() -%}
+    {%- set codes = [] -%}
+    {%- for numero in range(1, 18) -%}
+        {%- do codes.append("'" ~ ('%02d' % numero) ~ "'") -%}
+    {%- endfor -%}
+    {{ codes | join(', ') }}
+{%- endmacro %}

@@ -4,14 +4,28 @@
 with
 
 cas as (
-    select 'L’Heureux' as nom_a, 'L''HEUREUX' as nom_b, 'l heureux' as attendu
-    union all select 'Bœuf', 'BOEUF', 'boeuf'
-    union all select 'Marie-Ève', 'MARIE EVE', 'marie eve'
-    union all select '  Hélène   Côté ', 'HELENE COTE', 'helene cote'
-    union all select 'Lætitia', 'LAETITIA', 'laetitia'
-    union all select 'ŒUVRE-Ÿves', 'oeuvre yves', 'oeuvre yves'
-    union all select 'D‘Ambrósio', 'd ambrosio', 'd ambrosio'
-    union all select 'Ñúñez Çà', 'NUNEZ CA', 'nunez ca'
+    select
+        paires.nom_a,
+        paires.nom_b,
+        paires.attendu
+    from (
+        values
+        ('L’Heureux', 'L''HEUREUX', 'l heureux'),
+        ('Bœuf', 'BOEUF', 'boeuf'),
+        ('Marie-Ève', 'MARIE EVE', 'marie eve'),
+        ('  Hélène   Côté ', 'HELENE COTE', 'helene cote'),
+        ('Lætitia', 'LAETITIA', 'laetitia'),
+        ('ŒUVRE-Ÿves', 'oeuvre yves', 'oeuvre yves'),
+        ('D‘Ambrósio', 'd ambrosio', 'd ambrosio'),
+        ('Ñúñez Çà', 'NUNEZ CA', 'nunez ca'),
+        -- Cas rencontrés dans les extraits PASI (CERIGES Windows-1252, GSI UTF-8) : traits
+        -- d'union doublés, ligature majuscule au milieu d'un mot, apostrophes mêlées.
+        ('CŒUR--DE-LION', 'Coeur de Lion', 'coeur de lion'),
+        ('D''ARCY-O’BRIEN', ' d arcy   o brien', 'd arcy o brien'),
+        -- Apostrophe modificative (U+02BC), tiret demi-cadratin et espace insécable (U+00A0).
+        ('Nʼguessan–Kouamé', 'N GUESSAN KOUAME', 'n guessan kouame'),
+        ('Jean Baptiste', 'JEAN-BAPTISTE', 'jean baptiste')
+    ) as paires (nom_a, nom_b, attendu)
 ),
 
 normalises as (

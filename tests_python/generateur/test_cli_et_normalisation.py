@@ -53,7 +53,7 @@ def _cas_sql() -> list[tuple[str, str, str]]:
     texte = (RACINE / "tests" / "macros" / "assert_normaliser_nom_cas_difficiles.sql").read_text(encoding="utf-8")
     cas = []
     for ligne in texte.splitlines():
-        if "select '" in ligne:
+        if ligne.strip().startswith("('") or "select '" in ligne:
             valeurs = [v.replace("''", "'") for v in re.findall(r"'((?:[^']|'')*)'", ligne)]
             cas.append((valeurs[0], valeurs[1], valeurs[2]))
     return cas

@@ -10,8 +10,8 @@ from __future__ import annotations
 import re
 from datetime import date
 
-_SOURCE = "àâäáãåçéèêëíìîïñóòôöõúùûüýÿÀÂÄÁÃÅÇÉÈÊËÍÌÎÏÑÓÒÔÖÕÚÙÛÜÝŸ-'’‘`´"
-_CIBLE = "aaaaaaceeeeiiiinooooouuuuyyaaaaaaceeeeiiiinooooouuuuyy      "
+_SOURCE = "àâäáãåçéèêëíìîïñóòôöõúùûüýÿÀÂÄÁÃÅÇÉÈÊËÍÌÎÏÑÓÒÔÖÕÚÙÛÜÝŸ-'’‘`´ʼ‐–\u00a0\u202f"
+_CIBLE = "aaaaaaceeeeiiiinooooouuuuyyaaaaaaceeeeiiiinooooouuuuyy           "
 assert len(_SOURCE) == len(_CIBLE)
 _TABLE = str.maketrans(_SOURCE, _CIBLE)
 # RE2 (DuckDB) : \s = [\t\n\f\r ] (ASCII). On reproduit cette classe, pas celle d'Unicode.

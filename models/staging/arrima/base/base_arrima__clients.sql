@@ -1,0 +1,64 @@
+-- Toutes les lignes brutes de arrima_clients.csv, typées, avec les doublons exacts et les
+-- lignes invalides marqués (motif de quarantaine). Rien n'est filtré ici.
+with
+
+source as (
+    select * from {{ source('arrima', 'arrima_clients') }}
+),
+
+marquees as (
+    select
+        *,
+        {{ est_doublon_exact([
+            'id_arrima', 'nom', 'prenom', 'date_naissance', 'sexe', 'pays_naissance',
+            'categorie_immigration', 'date_arrivee_quebec', 'region_administrative',
+        ]) }} as est_doublon
+    from source
+),
+
+typees as (
+    select
+        est_doublon,
+        {{ nettoyer_texte('id_arrima') }} as id_arrima,
+        {{ nettoyer_texte('nom') }} as nom,
+        {{ nettoyer_texte('prenom') }} as prenom,
+        {{ nettoyer_texte('date_naissance') }} as date_naissance_texte,
+        {{ convertir_date('date_naissance') }} as date_naissance,
+        {{ nettoyer_code('sexe') }} as sexe,
+        {{ nettoyer_code('pays_naissance') }} as pays_naissance,
+        {{ nettoyer_code('categorie_immigration') }} as categorie_immigration,
+        {{ nettoyer_texte('date_arrivee_quebec') }} as date_arrivee_quebec_texte,
+        {{ convertir_date('date_arrivee_quebec') }} as date_arrivee_quebec,
+        {{ nettoyer_code('region_administrative') }} as region_administrative
+    from marquees
+),
+
+controlees as (
+    select
+        *,
+        case
+            when id_arrima is null then 'id_arrima manquant'
+            when date_naissance is null then 'date_naissance invalide'
+            when date_arrivee_quebec_texte is not null and date_arrivee_quebec is null
+                then 'date_arrivee_quebec invalide'
+            when sexe is null or sexe not in ('F', 'M', 'X') then 'sexe inconnu'
+            when
+                categorie_immigration is not null
+                and categorie_immigration not in (
+                    'TRAVAILLEUR_QUALIFIE', 'REGROUPEMENT_FAMILIAL', 'REFUGIE', 'DEMANDEUR_ASILE',
+                    'TRAVAILLEUR_TEMPORAIRE', 'ETUDIANT_ETRANGER', 'AUTRE'
+                )
+                then 'categorie_immigration inconnue'
+            when
+                region_administrative is not null
+                and region_administrative not in ({{ codes_regions() }})
+                then 'region_administrative inconnue'
+        end as motif_quarantaine
+    from typees
+),
+
+final as (
+    select * from controlees
+)
+
+select * from final

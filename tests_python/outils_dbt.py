@@ -1,0 +1,125 @@
+"""Outils de test : générer des extraits, lancer dbt sur un entrepôt jetable, lire les marts."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import duckdb
+
+RACINE = Path(__file__).resolve().parents[1]
+DATE_EXTRACTION = "2026-10-31"
+
+
+def environnement(extraits: Path, entrepot: Path) -> dict[str, str]:
+    """Environnement d'un processus dbt isolé (extraits et entrepôt donnés, télémétrie coupée)."""
+    env = dict(os.environ)
+    env.update(
+        {
+            "DO_NOT_TRACK": "1",
+            "DBT_SEND_ANONYMOUS_USAGE_STATS": "false",
+            "GX_ANALYTICS_ENABLED": "false",
+            "DBT_PROFILES_DIR": str(RACINE),
+            "MIFI_EXTRAITS_DIR": str(extraits),
+            "MIFI_DUCKDB_PATH": str(entrepot),
+            "PYTHONPATH": str(RACINE / "src"),
+        }
+    )
+    return env
+
+
+def generer(sortie: Path, echelle: float = 0.05, graine: int = 7, bruit: str = "aucun") -> Path:
+    """Génère un jeu d'extraits (réutilisé s'il existe déjà avec sa vérité terrain)."""
+    if not (sortie / "verite.json").is_file():
+        subprocess.run(
+            [
+                sys.executable, "-m", "mifi", "generer", "--sortie", str(sortie),
+                "--echelle", str(echelle), "--graine", str(graine),
+                "--date-extraction", DATE_EXTRACTION, "--bruit", bruit,
+            ],
+            check=True,
+            cwd=RACINE,
+            env=environnement(sortie, sortie / "inutilise.duckdb"),
+        )
+    return sortie
+
+
+def dbt(
+    arguments: list[str], extraits: Path, entrepot: Path, cible_dbt: Path, verifier: bool = True
+) -> subprocess.CompletedProcess[str]:
+    """Lance dbt dans le projet, sur les extraits et l'entrepôt donnés; sortie capturée."""
+    commande = [
+        str(Path(sys.executable).parent / "dbt"), *arguments,
+        "--vars", json.dumps({"date_extraction": DATE_EXTRACTION}),
+        "--target-path", str(cible_dbt), "--log-path", str(cible_dbt / "logs"),
+    ]
+    resultat = subprocess.run(
+        commande, cwd=RACINE, env=environnement(extraits, entrepot), capture_output=True, text=True
+    )
+    if verifier and resultat.returncode != 0:
+        raise AssertionError(f"dbt {' '.join(arguments)} a échoué :\n{resultat.stdout[-6000:]}\n{resultat.stderr[-3000:]}")
+    return resultat
+
+
+@dataclass
+class Construction:
+    """Un entrepôt construit par dbt build sur un jeu d'extraits généré, et sa vérité terrain."""
+
+    extraits: Path
+    entrepot: Path
+    verite: dict[str, Any]
+
+    def requete(self, sql: str) -> list[tuple[Any, ...]]:
+        with duckdb.connect(str(self.entrepot), read_only=True) as connexion:
+            return connexion.execute(sql).fetchall()
+
+    def resultats(self, indicateur_id: str) -> dict[tuple[str, str, str], dict[str, Any]]:
+        """Lignes publiées d'un indicateur, indexées par (periode, granularite, date_fin)."""
+        colonnes = ["periode", "granularite", "date_debut", "date_fin", "valeur", "numerateur",
+                    "denominateur", "est_produite"]
+        lignes = self.requete(
+            f"select {', '.join(colonnes)} from marts.fct_resultats_indicateurs "
+            f"where indicateur_id = '{indicateur_id}'"
+        )
+        index: dict[tuple[str, str, str], dict[str, Any]] = {}
+        for ligne in lignes:
+            enregistrement = dict(zip(colonnes, ligne))
+            enregistrement["date_debut"] = str(enregistrement["date_debut"])
+            enregistrement["date_fin"] = str(enregistrement["date_fin"])
+            index[(enregistrement["periode"], enregistrement["granularite"], enregistrement["date_fin"])] = enregistrement
+        return index
+
+    def attendus(self, indicateur_id: str) -> dict[tuple[str, str, str], dict[str, Any]]:
+        """Valeurs de la vérité terrain d'un indicateur, indexées comme resultats()."""
+        return {
+            (r["periode"], r["granularite"], r["date_fin"]): r
+            for r in self.verite["resultats"]
+            if r["indicateur_id"] == indicateur_id
+        }
+
+
+def comparer_a_la_verite(construction: Construction, indicateur_id: str) -> list[str]:
+    """Écarts (en français) entre les marts publiés et la vérité terrain d'un indicateur."""
+    publies = construction.resultats(indicateur_id)
+    attendus = construction.attendus(indicateur_id)
+    ecarts: list[str] = []
+    for cle in sorted(set(attendus) - set(publies)):
+        ecarts.append(f"{indicateur_id} {cle} : fenêtre attendue absente des marts")
+    for cle in sorted(set(publies) - set(attendus)):
+        ecarts.append(f"{indicateur_id} {cle} : fenêtre publiée absente de la vérité")
+    for cle in sorted(set(publies) & set(attendus)):
+        for champ in ("date_debut", "valeur", "numerateur", "denominateur", "est_produite"):
+            obtenu, attendu = publies[cle][champ], attendus[cle][champ]
+            egaux = (
+                obtenu == attendu
+                if obtenu is None or attendu is None or isinstance(attendu, (bool, str))
+                else abs(float(obtenu) - float(attendu)) <= 1e-9
+            )
+            if not egaux:
+                ecarts.append(f"{indicateur_id} {cle} {champ} : obtenu {obtenu!r}, attendu {attendu!r}")
+    return ecarts
