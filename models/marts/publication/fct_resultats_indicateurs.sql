@@ -1,8 +1,13 @@
 -- Contrat de publication lu par Power BI : une ligne par indicateur × période × granularité.
 -- Union des marts par indicateur; un nouvel indicateur ajoute seulement son modèle à la liste.
 {%- set modeles_resultats = [
+    'fct_resultats_111',
+    'fct_resultats_221',
+    'fct_resultats_311',
+    'fct_resultats_312',
     'fct_resultats_313',
     'fct_resultats_521',
+    'fct_resultats_611',
 ] %}
 
 with

@@ -1,8 +1,13 @@
 -- Contrat de publication lu par Power BI : ventilations des indicateurs (valeurs annuelles)
 -- par dimension et modalité, cellules de moins de 5 personnes supprimées.
 {%- set modeles_ventilations = [
+    'fct_ventilations_111',
+    'fct_ventilations_221',
+    'fct_ventilations_311',
+    'fct_ventilations_312',
     'fct_ventilations_313',
     'fct_ventilations_521',
+    'fct_ventilations_611',
 ] %}
 
 with
