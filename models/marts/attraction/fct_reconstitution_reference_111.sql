@@ -52,12 +52,12 @@ final as (
         valeurs.periode,
         cast(valeurs.date_debut as date) as date_debut,
         cast(valeurs.date_fin as date) as date_fin,
-        cast(valeurs.valeur_methode_indicateur as double) as valeur_methode_indicateur,
-        cast(valeurs.valeur_methode_reference as double) as valeur_methode_reference,
-        cast(valeurs.valeur_methode_reference - valeurs.valeur_methode_indicateur as double)
+        cast(valeurs.valeur_methode_indicateur as {{ type_double() }}) as valeur_methode_indicateur,
+        cast(valeurs.valeur_methode_reference as {{ type_double() }}) as valeur_methode_reference,
+        cast(valeurs.valeur_methode_reference - valeurs.valeur_methode_indicateur as {{ type_double() }})
             as ecart_methodes,
-        cast(reference.valeur as double) as valeur_publiee_fiche,
-        cast(valeurs.valeur_methode_reference - reference.valeur as double) as ecart_reconstitution_fiche,
+        cast(reference.valeur as {{ type_double() }}) as valeur_publiee_fiche,
+        cast(valeurs.valeur_methode_reference - reference.valeur as {{ type_double() }}) as ecart_reconstitution_fiche,
         valeurs.periode_complete
     from valeurs
     left join reference

@@ -18,9 +18,9 @@ valeurs as (
         fenetres.granularite,
         fenetres.date_debut,
         fenetres.date_fin,
-        cast(count(distinct declarations.no_candidat) as double) as valeur,
-        cast(null as double) as numerateur,
-        cast(null as double) as denominateur
+        cast(count(distinct declarations.no_candidat) as {{ type_double() }}) as valeur,
+        cast(null as {{ type_double() }}) as numerateur,
+        cast(null as {{ type_double() }}) as denominateur
     from fenetres
     left join declarations
         on {{ chevauche_fenetre('declarations.date_depot', 'declarations.date_depot') }}

@@ -245,9 +245,9 @@ mesure_declarations as (
         cast(date_fin as date) as date_fin,
         'mesure' as dimension,
         'declarations_admissibles' as modalite,
-        cast(count(distinct no_declaration) as double) as valeur,
-        cast(null as double) as numerateur,
-        cast(null as double) as denominateur,
+        cast(count(distinct no_declaration) as {{ type_double() }}) as valeur,
+        cast(null as {{ type_double() }}) as numerateur,
+        cast(null as {{ type_double() }}) as denominateur,
         false as est_supprimee
     from declarations_fenetres
     group by 1, 2, 3, 4, 5, 6

@@ -17,9 +17,9 @@ valeurs as (
         fenetres.granularite,
         fenetres.date_debut,
         fenetres.date_fin,
-        cast(count(distinct evaluations.id_arrima) as double) as valeur,
-        cast(null as double) as numerateur,
-        cast(null as double) as denominateur
+        cast(count(distinct evaluations.id_arrima) as {{ type_double() }}) as valeur,
+        cast(null as {{ type_double() }}) as numerateur,
+        cast(null as {{ type_double() }}) as denominateur
     from fenetres
     left join evaluations
         on {{ chevauche_fenetre('evaluations.date_rencontre', 'evaluations.date_rencontre') }}

@@ -18,9 +18,9 @@ valeurs as (
         fenetres.granularite,
         fenetres.date_debut,
         fenetres.date_fin,
-        cast(count(distinct services.cle_personne) as double) as valeur,
-        cast(null as double) as numerateur,
-        cast(null as double) as denominateur
+        cast(count(distinct services.cle_personne) as {{ type_double() }}) as valeur,
+        cast(null as {{ type_double() }}) as numerateur,
+        cast(null as {{ type_double() }}) as denominateur
     from fenetres
     left join services
         on {{ chevauche_fenetre('services.date_service', 'services.date_service') }}

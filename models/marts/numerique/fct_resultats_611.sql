@@ -41,11 +41,11 @@ valeurs as (
         cast(
             case
                 when nb_nouveaux_services > 0
-                    then cast(nb_avec_participation as double) / nb_nouveaux_services
-            end as double
+                    then cast(nb_avec_participation as {{ type_double() }}) / nb_nouveaux_services
+            end as {{ type_double() }}
         ) as valeur,
-        cast(coalesce(nb_avec_participation, 0) as double) as numerateur,
-        cast(nb_nouveaux_services as double) as denominateur
+        cast(coalesce(nb_avec_participation, 0) as {{ type_double() }}) as numerateur,
+        cast(nb_nouveaux_services as {{ type_double() }}) as denominateur
     from comptes
 ),
 

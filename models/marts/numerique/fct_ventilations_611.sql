@@ -114,9 +114,9 @@ final as (
         cast(date_fin as date) as date_fin,
         dimension,
         modalite,
-        cast(numerateur as double) / denominateur as valeur,
-        cast(numerateur as double) as numerateur,
-        cast(denominateur as double) as denominateur,
+        cast(numerateur as {{ type_double() }}) / denominateur as valeur,
+        cast(numerateur as {{ type_double() }}) as numerateur,
+        cast(denominateur as {{ type_double() }}) as denominateur,
         false as est_supprimee
     from comptes
 )

@@ -101,7 +101,7 @@ final as (
         detail_quarantaine.detail_quarantaine,
         case
             when coalesce(comptes.nb_brutes, 0) = 0 then 0.0
-            else cast(comptes.nb_quarantaine as double) / comptes.nb_brutes
+            else cast(comptes.nb_quarantaine as {{ type_double() }}) / comptes.nb_brutes
         end as taux_quarantaine,
         coalesce(comptes.nb_brutes, 0)
         = retenues.nb_retenues + coalesce(comptes.nb_doublons, 0) + coalesce(comptes.nb_quarantaine, 0)
