@@ -57,7 +57,8 @@ final as (
         cast(valeurs.valeur_methode_reference - valeurs.valeur_methode_indicateur as {{ type_double() }})
             as ecart_methodes,
         cast(reference.valeur as {{ type_double() }}) as valeur_publiee_fiche,
-        cast(valeurs.valeur_methode_reference - reference.valeur as {{ type_double() }}) as ecart_reconstitution_fiche,
+        cast(valeurs.valeur_methode_reference - reference.valeur as {{ type_double() }})
+            as ecart_reconstitution_fiche,
         valeurs.periode_complete
     from valeurs
     left join reference
