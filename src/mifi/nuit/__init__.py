@@ -27,6 +27,7 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import fcntl
+import inspect
 import os
 import re
 import shutil
@@ -223,9 +224,12 @@ def valider(chemins: Chemins, mode: str, etat: EtatNuit) -> None:
         if valider_extraits is not None:
             chemins.rapport_validation.mkdir(parents=True, exist_ok=True)
             chemins.historique_validation.mkdir(parents=True, exist_ok=True)
+            options: dict[str, Any] = {}
+            if "date_extraction" in inspect.signature(valider_extraits).parameters:
+                options["date_extraction"] = dt.date.fromisoformat(chemins.date_extraction)
             try:
                 resultat = valider_extraits(
-                    chemins.extraits, chemins.rapport_validation, chemins.historique_validation
+                    chemins.extraits, chemins.rapport_validation, chemins.historique_validation, **options
                 )
             except Exception as erreur:  # noqa: BLE001 — une validation qui plante est un échec
                 raise EchecNuit("validation", [f"La validation des extraits a planté : {erreur!r}."]) from erreur
