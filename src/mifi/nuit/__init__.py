@@ -6,7 +6,7 @@
    module est disponible, sinon les contrôles de base du contrat (``mifi.nuit.controles`` :
    présence, encodage, en-têtes exacts, forme des dates des 17 fichiers).
 2. **Construire l'entrepôt de travail** (``<travail>/mifi.duckdb``) avec ``dbt build`` (modèles,
-   seeds, instantanés et tests). L'entrepôt de travail repart chaque nuit d'une **copie de
+   seeds, instantanés et tests de données; les tests unitaires restent dans ``make test``). L'entrepôt de travail repart chaque nuit d'une **copie de
    l'entrepôt publié** (s'il existe) : les instantanés (schéma ``historique``) y retrouvent
    leur historique, et cet historique ne contient que des nuits publiées. Une nuit en échec
    a pu écrire des instantanés dans son entrepôt de travail; la nuit suivante l'écrase par
@@ -256,7 +256,7 @@ def preparer_entrepot_travail(chemins: Chemins) -> None:
             chemin.unlink()
     if chemins.entrepot_publie.is_file():
         shutil.copyfile(chemins.entrepot_publie, chemins.entrepot_travail)
-    for fichier in ("run_results.json", "catalog.json", "static_index.html"):
+    for fichier in ("run_results.json", "manifest.json", "catalog.json", "index.html", "static_index.html"):
         chemin = chemins.cible_dbt / fichier
         if chemin.exists():
             chemin.unlink()
@@ -276,8 +276,41 @@ def _dbt(chemins: Chemins, arguments: list[str], journal: str, sortie: Any) -> i
     )
 
 
+def creer_schemas(chemins: Chemins, sortie: Any) -> None:
+    """Crée d'avance, dans l'entrepôt de travail, tous les schémas du projet.
+
+    Contournement de dbt-duckdb (issue duckdb/dbt-duckdb#691) : une source chargée par un
+    greffon (schéma ``brut``) est créée au moment où un nœud qui la lit est compilé; avec
+    plusieurs fils, deux compilations simultanées créent le même schéma et l'une échoue
+    (« Catalog write-write conflict on create »). L'entrepôt publié ne contient pas ces
+    schémas de travail : sans ce contournement, chaque nuit y serait exposée. La liste des
+    schémas vient du manifeste (``dbt parse``, dont l'analyse sert ensuite à ``dbt build``).
+    """
+    import duckdb
+
+    code = _dbt(chemins, ["parse"], "dbt_parse.log", sortie)
+    manifeste = execution_dbt.lire_manifeste(chemins.cible_dbt)
+    if code != 0 or not manifeste:
+        raise EchecNuit("dbt parse", [
+            f"Le projet dbt ne s'analyse pas (code {code}). Fin du journal :\n"
+            + execution_dbt.BilanDbt(code, False, [], chemins.journaux_dbt / "dbt_parse.log").fin_du_journal()
+        ])
+    schemas = sorted({
+        str(noeud["schema"])
+        for groupe in ("nodes", "sources")
+        for noeud in manifeste.get(groupe, {}).values()
+        if noeud.get("schema") and noeud.get("resource_type") in ("model", "seed", "snapshot", "source")
+    })
+    with duckdb.connect(str(chemins.entrepot_travail)) as connexion:
+        for schema in schemas:
+            connexion.execute(f"create schema if not exists {publication.identifiant(schema)}")
+
+
 def construire(chemins: Chemins, etat: EtatNuit, sortie: Any) -> None:
-    code = _dbt(chemins, ["build"], "dbt_build.log", sortie)
+    creer_schemas(chemins, sortie)
+    # Les tests unitaires (unit_tests) vérifient la logique SQL sur des données fictives, pas
+    # les données de la nuit : ils tournent dans « make test » (CI), pas chaque nuit.
+    code = _dbt(chemins, ["build", "--exclude-resource-type", "unit_test"], "dbt_build.log", sortie)
     bilan = execution_dbt.lire_bilan(chemins.cible_dbt, code, chemins.journaux_dbt / "dbt_build.log")
     etat.bilan = bilan
     if bilan.bloquants or bilan.avertissements:
@@ -312,7 +345,8 @@ def _decrire_noeud(noeud: execution_dbt.ResultatNoeud) -> str:
 
 def documenter(chemins: Chemins, etat: EtatNuit, sortie: Any) -> None:
     """Site de documentation; un échec ici n'empêche pas de publier les données."""
-    code = _dbt(chemins, ["docs", "generate", "--static"], "dbt_docs.log", sortie)
+    # --no-compile : le manifeste de dbt build (code compilé compris) sert tel quel.
+    code = _dbt(chemins, ["docs", "generate", "--static", "--no-compile"], "dbt_docs.log", sortie)
     manquants = [f for f in ("index.html", "static_index.html", "manifest.json", "catalog.json")
                  if not (chemins.cible_dbt / f).is_file()]
     if code != 0 or manquants:
