@@ -2,7 +2,9 @@
     Normalisation nominative (shared/regles-indicateurs.md, 2.2.1 et 3.1.2) utilisée par
     TOUT rapprochement nominatif du projet : minuscules, accents retirés, ligatures
     développées (œ → oe, æ → ae), traits d'union et apostrophes droites ou courbes remplacés
-    par des espaces, espaces multiples réduits, espaces de tête et de fin retirés.
+    par des espaces, espaces multiples réduits, espaces de tête et de fin retirés. Sont aussi
+    traités comme apostrophes, traits d'union ou espaces : ʼ (U+02BC), ‐ (U+2010), – (U+2013),
+    l'espace insécable (U+00A0) et l'espace fine insécable (U+202F).
     SQL portable (translate, replace, regexp_replace) ; les accents majuscules et minuscules
     sont traduits explicitement pour ne pas dépendre de la collation du moteur.
 #}
@@ -14,8 +16,8 @@
     trim(regexp_replace(
         translate(
             replace(replace(replace(replace(lower({{ expression }}), 'œ', 'oe'), 'Œ', 'oe'), 'æ', 'ae'), 'Æ', 'ae'),
-            'àâäáãåçéèêëíìîïñóòôöõúùûüýÿÀÂÄÁÃÅÇÉÈÊËÍÌÎÏÑÓÒÔÖÕÚÙÛÜÝŸ-''’‘`´',
-            'aaaaaaceeeeiiiinooooouuuuyyaaaaaaceeeeiiiinooooouuuuyy      '
+            'àâäáãåçéèêëíìîïñóòôöõúùûüýÿÀÂÄÁÃÅÇÉÈÊËÍÌÎÏÑÓÒÔÖÕÚÙÛÜÝŸ-''’‘`´ʼ‐–' || chr(160) || chr(8239),
+            'aaaaaaceeeeiiiinooooouuuuyyaaaaaaceeeeiiiinooooouuuuyy           '
         ),
         '\s+', ' ', 'g'
     ))

@@ -39,3 +39,13 @@ def test_fichier_vide_signale(tmp_path: Path) -> None:
     chemin.write_bytes(b"")
     with pytest.raises(ErreurExtrait, match="vide"):
         lire_csv_cp1252(chemin)
+
+
+def test_chargement_des_sources_serialise() -> None:
+    """Les sources de greffon se chargent une à une, une fois par processus (pas de conflit
+    d'écriture du catalogue DuckDB entre fils d'exécution)."""
+    from mifi import chargement_serialise
+    from mifi.lecture_extraits import Plugin
+
+    Plugin(name="extraits_mifi", plugin_config={})
+    assert chargement_serialise.est_installe()

@@ -13,18 +13,41 @@ Déclaration d'une source (``_<systeme>__sources.yml``) ::
         format: csv_cp1252          # ou xlsx (voir la lecture des classeurs Excel)
         fichier: "{{ env_var('MIFI_EXTRAITS_DIR') }}/intimm_personnes.csv"
         separateur: ";"
+
+Classeurs Excel (``format: xlsx``), lus par openpyxl en lecture seule ::
+
+    config:
+      meta:
+        plugin: extraits_mifi
+        format: xlsx
+        fichier: "{{ env_var('MIFI_EXTRAITS_DIR') }}/ddrc_projets_recrutement.xlsx"
+        entetes: ddrc               # table de correspondance des en-têtes (ENTETES_CLASSEURS)
+        tous_les_onglets: true      # union de tous les onglets, nom de l'onglet -> colonne projet
+        ligne_entete: 1             # ligne (numérotation Excel) qui porte l'en-tête
+        # onglet: "Suivi 6.1.1"     # ou un seul onglet nommé
+
+Toutes les valeurs sont rendues en texte. Dans les colonnes de date (nom commençant par
+``date_``), une cellule date Excel et un texte ``JJ/MM/AAAA`` valide deviennent tous deux
+``AAAA-MM-JJ``; un texte illisible est laissé tel quel pour que le staging le mette en
+quarantaine. Chaque ligne garde son numéro de ligne Excel (``no_ligne_excel``).
 """
 
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import io
+import re
 from pathlib import Path
 from typing import Any
+
+import openpyxl
 
 import pandas as pd
 from dbt.adapters.duckdb.plugins import BasePlugin
 from dbt.adapters.duckdb.utils import SourceConfig
+
+from mifi import chargement_serialise
 
 
 class ErreurExtrait(Exception):
@@ -62,11 +85,180 @@ def lire_csv_cp1252(chemin: Path, separateur: str = ";") -> pd.DataFrame:
     return pd.DataFrame(donnees, columns=entete)
 
 
+# Correspondance explicite en-tête Excel -> colonne (snake_case ASCII en français), une table
+# par classeur. Un en-tête absent de la table est une erreur : un classeur dont la forme change
+# doit être vu, pas lu de travers.
+ENTETES_CLASSEURS: dict[str, dict[str, str]] = {
+    "ddrc": {
+        "Nom": "nom",
+        "Prénom": "prenom",
+        "Date de naissance": "date_naissance",
+        "Pays de naissance": "pays_naissance",
+        "Code CNP": "code_cnp",
+        "Début de l'accompagnement": "date_debut_accompagnement",
+        "Fin de l'accompagnement": "date_fin_accompagnement",
+    },
+    "dgtnri": {
+        "Identifiant": "identifiant",
+        "Service numérique": "service_numerique",
+        "Date de mise en ligne": "date_mise_en_ligne",
+        "Nouveau service": "nouveau_service",
+        "Participation des clientèles en amont": "participation_clientele_amont",
+        "Mode de consultation": "mode_consultation",
+        "Direction responsable": "direction_responsable",
+        "Commentaire": "commentaire",
+    },
+}
+
+_DATE_TEXTE = re.compile(r"^\s*(\d{1,2})/(\d{1,2})/(\d{4})\s*$")
+
+
+def _normaliser_entete(entete: str) -> str:
+    """En-tête comparé sans espaces superflus et avec l'apostrophe droite (’ -> ')."""
+    return " ".join(entete.replace("\u2019", "'").split())
+
+
+def _texte_cellule(valeur: Any, colonne_date: bool) -> str | None:
+    """Valeur d'une cellule rendue en texte; dates normalisées en AAAA-MM-JJ."""
+    if valeur is None:
+        return None
+    if isinstance(valeur, dt.datetime):
+        return valeur.date().isoformat()
+    if isinstance(valeur, dt.date):
+        return valeur.isoformat()
+    if isinstance(valeur, bool):
+        return "Oui" if valeur else "Non"
+    if isinstance(valeur, float) and valeur.is_integer():
+        texte = str(int(valeur))
+    else:
+        texte = str(valeur)
+    if texte.strip() == "":
+        return None
+    if colonne_date:
+        correspondance = _DATE_TEXTE.match(texte)
+        if correspondance:
+            jour, mois, annee = (int(partie) for partie in correspondance.groups())
+            try:
+                return dt.date(annee, mois, jour).isoformat()
+            except ValueError:
+                return texte  # date impossible : laissée telle quelle, le staging la met de côté
+    return texte
+
+
+def _lire_onglet(
+    feuille: Any, nom_fichier: str, entetes: dict[str, str], ligne_entete: int
+) -> tuple[list[str], list[tuple[int, list[str | None]]]]:
+    """En-tête (colonnes renommées) et lignes non vides (numéro de ligne Excel, valeurs)."""
+    lignes = feuille.iter_rows(min_row=ligne_entete, values_only=True)
+    entete_brute = next(lignes, None)
+    if entete_brute is None:
+        raise ErreurExtrait(
+            f"Le fichier {nom_fichier}, onglet « {feuille.title} » : aucun en-tête en ligne {ligne_entete}."
+        )
+    attendus = {_normaliser_entete(cle): colonne for cle, colonne in entetes.items()}
+    positions: list[tuple[int, str]] = []
+    inconnus: list[str] = []
+    for position, valeur in enumerate(entete_brute):
+        if valeur is None or str(valeur).strip() == "":
+            continue
+        libelle = _normaliser_entete(str(valeur))
+        if libelle in attendus:
+            positions.append((position, attendus[libelle]))
+        else:
+            inconnus.append(str(valeur))
+    if inconnus:
+        raise ErreurExtrait(
+            f"Le fichier {nom_fichier}, onglet « {feuille.title} », ligne {ligne_entete} : en-tête(s) "
+            f"inconnu(s) {', '.join(f'« {nom} »' for nom in inconnus)}; en-têtes attendus : "
+            f"{', '.join(f'« {nom} »' for nom in entetes)}."
+        )
+    trouvees = {colonne for _, colonne in positions}
+    manquants = [cle for cle, colonne in entetes.items() if colonne not in trouvees]
+    if manquants:
+        raise ErreurExtrait(
+            f"Le fichier {nom_fichier}, onglet « {feuille.title} », ligne {ligne_entete} : en-tête(s) "
+            f"manquant(s) {', '.join(f'« {nom} »' for nom in manquants)}."
+        )
+    if len(trouvees) != len(positions):
+        raise ErreurExtrait(
+            f"Le fichier {nom_fichier}, onglet « {feuille.title} » : un en-tête apparaît deux fois."
+        )
+    corps: list[tuple[int, list[str | None]]] = []
+    for numero, ligne in enumerate(lignes, start=ligne_entete + 1):
+        valeurs = [
+            _texte_cellule(ligne[position] if position < len(ligne) else None, colonne.startswith("date_"))
+            for position, colonne in positions
+        ]
+        if any(valeur is not None for valeur in valeurs):
+            corps.append((numero, valeurs))
+    return [colonne for _, colonne in positions], corps
+
+
+def lire_xlsx(
+    chemin: Path,
+    entetes: dict[str, str],
+    onglet: str | None = None,
+    ligne_entete: int = 1,
+    tous_les_onglets: bool = False,
+) -> pd.DataFrame:
+    """Lit un classeur Excel : un onglet nommé, ou l'union de tous les onglets (colonne projet).
+
+    Colonnes rendues : celles de la table ``entetes`` (dans son ordre), précédées de ``projet``
+    (nom de l'onglet, union de tous les onglets seulement) et de ``no_ligne_excel``. Toutes les
+    valeurs sont du texte (voir _texte_cellule).
+    """
+    if not chemin.is_file():
+        raise ErreurExtrait(f"Classeur introuvable : {chemin}")
+    if not tous_les_onglets and not onglet:
+        raise ErreurExtrait(
+            f"Le fichier {chemin.name} : préciser l'onglet à lire (meta.onglet) ou tous_les_onglets."
+        )
+    try:
+        classeur = openpyxl.load_workbook(chemin, read_only=True, data_only=True)
+    except Exception as erreur:  # zip illisible, format autre que xlsx...
+        raise ErreurExtrait(f"Le fichier {chemin.name} n'est pas un classeur Excel lisible ({erreur}).") from erreur
+    try:
+        if tous_les_onglets:
+            noms_onglets = list(classeur.sheetnames)
+        else:
+            if onglet not in classeur.sheetnames:
+                raise ErreurExtrait(
+                    f"Le fichier {chemin.name} n'a pas d'onglet « {onglet} » (onglets présents : "
+                    f"{', '.join(f'« {nom} »' for nom in classeur.sheetnames)})."
+                )
+            noms_onglets = [str(onglet)]
+        colonnes = list(entetes.values())
+        enregistrements: list[list[str | None]] = []
+        for nom_onglet in noms_onglets:
+            noms, corps = _lire_onglet(classeur[nom_onglet], chemin.name, entetes, ligne_entete)
+            ordre = [noms.index(colonne) for colonne in colonnes]
+            for numero, valeurs in corps:
+                prefixe: list[str | None] = [nom_onglet, str(numero)] if tous_les_onglets else [str(numero)]
+                enregistrements.append(prefixe + [valeurs[i] for i in ordre])
+    finally:
+        classeur.close()
+    noms_colonnes = (["projet"] if tous_les_onglets else []) + ["no_ligne_excel"] + colonnes
+    donnees = {
+        nom: pd.Series([ligne[i] for ligne in enregistrements], dtype="object")
+        for i, nom in enumerate(noms_colonnes)
+    }
+    return pd.DataFrame(donnees, columns=noms_colonnes)
+
+
+def _booleen(valeur: Any) -> bool:
+    return str(valeur).strip().lower() in ("true", "1", "oui", "yes")
+
+
 class Plugin(BasePlugin):
     """Greffon ``extraits_mifi`` : charge un extrait dans la table de sa source."""
 
     def initialize(self, plugin_config: dict[str, Any]) -> None:
-        self._cache: dict[tuple[str, float, int], pd.DataFrame] = {}
+        chargement_serialise.installer()
+        self._cache: dict[tuple[str, float, int, str], pd.DataFrame] = {}
+        # Cible « lint » (sqlfluff) : seule la compilation compte; un extrait absent y donne une
+        # table vide (aux colonnes de sa table d'en-têtes pour un classeur), pour que le linter
+        # n'exige pas de données.
+        self._extrait_absent_vide = _booleen(plugin_config.get("extrait_absent_vide", False))
 
     def load(self, source_config: SourceConfig) -> pd.DataFrame:
         format_extrait = source_config.get("format")
@@ -74,13 +266,39 @@ class Plugin(BasePlugin):
         if not fichier:
             raise ErreurExtrait(f"La source {source_config.table_name()} ne précise pas son fichier (meta.fichier).")
         chemin = Path(str(fichier))
+        if not chemin.is_file() and self._extrait_absent_vide:
+            if format_extrait == "xlsx":
+                entetes = ENTETES_CLASSEURS.get(str(source_config.get("entetes")), {})
+                colonnes = (["projet"] if _booleen(source_config.get("tous_les_onglets", False)) else [])
+                colonnes += ["no_ligne_excel", *entetes.values()]
+            else:
+                # Colonnes inconnues sans le fichier; la compilation n'en a pas besoin.
+                colonnes = ["extrait_absent"]
+            return pd.DataFrame({nom: pd.Series([], dtype="object") for nom in colonnes}, columns=colonnes)
         if not chemin.is_file():
             raise ErreurExtrait(f"Extrait introuvable pour la source {source_config.name}.{source_config.identifier} : {chemin}")
         statistiques = chemin.stat()
-        cle = (str(chemin.resolve()), statistiques.st_mtime, statistiques.st_size)
+        # Les options de lecture font partie de la clé : un même classeur lu deux fois
+        # différemment ne partage pas son cache.
+        options = repr(sorted((str(k), str(v)) for k, v in source_config.meta.items()))
+        cle = (str(chemin.resolve()), statistiques.st_mtime, statistiques.st_size, options)
         if cle not in self._cache:
             if format_extrait == "csv_cp1252":
                 self._cache[cle] = lire_csv_cp1252(chemin, source_config.get("separateur", ";"))
+            elif format_extrait == "xlsx":
+                nom_table = source_config.get("entetes")
+                if nom_table not in ENTETES_CLASSEURS:
+                    raise ErreurExtrait(
+                        f"La source {source_config.name}.{source_config.identifier} ({chemin.name}) doit "
+                        f"nommer sa table d'en-têtes (meta.entetes : {', '.join(ENTETES_CLASSEURS)})."
+                    )
+                self._cache[cle] = lire_xlsx(
+                    chemin,
+                    ENTETES_CLASSEURS[str(nom_table)],
+                    onglet=source_config.get("onglet"),
+                    ligne_entete=int(source_config.get("ligne_entete", 1)),
+                    tous_les_onglets=_booleen(source_config.get("tous_les_onglets", False)),
+                )
             else:
                 raise ErreurExtrait(
                     f"Format d'extrait inconnu « {format_extrait} » pour la source "

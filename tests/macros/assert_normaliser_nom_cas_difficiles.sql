@@ -17,7 +17,14 @@ cas as (
         ('Lætitia', 'LAETITIA', 'laetitia'),
         ('ŒUVRE-Ÿves', 'oeuvre yves', 'oeuvre yves'),
         ('D‘Ambrósio', 'd ambrosio', 'd ambrosio'),
-        ('Ñúñez Çà', 'NUNEZ CA', 'nunez ca')
+        ('Ñúñez Çà', 'NUNEZ CA', 'nunez ca'),
+        -- Cas rencontrés dans les extraits PASI (CERIGES Windows-1252, GSI UTF-8) : traits
+        -- d'union doublés, ligature majuscule au milieu d'un mot, apostrophes mêlées.
+        ('CŒUR--DE-LION', 'Coeur de Lion', 'coeur de lion'),
+        ('D''ARCY-O’BRIEN', ' d arcy   o brien', 'd arcy o brien'),
+        -- Apostrophe modificative (U+02BC), tiret demi-cadratin et espace insécable (U+00A0).
+        ('Nʼguessan–Kouamé', 'N GUESSAN KOUAME', 'n guessan kouame'),
+        ('Jean Baptiste', 'JEAN-BAPTISTE', 'jean baptiste')
     ) as paires (nom_a, nom_b, attendu)
 ),
 

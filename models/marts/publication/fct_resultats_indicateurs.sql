@@ -1,14 +1,21 @@
 -- Contrat de publication lu par Power BI : une ligne par indicateur × période × granularité.
 -- Union des marts par indicateur; un nouvel indicateur ajoute seulement son modèle à la liste.
 {%- set modeles_resultats = [
+    'fct_resultats_111',
+    'fct_resultats_221',
+    'fct_resultats_311',
+    'fct_resultats_312',
+    'fct_resultats_313',
+    'fct_resultats_521',
+    'fct_resultats_611',
 ] %}
 
 with
 
 {% for modele in modeles_resultats %}
-{{ modele }} as (
-    select {{ colonnes_resultats() }} from {{ ref(modele) }}
-),
+    {{ modele }} as (
+        select {{ colonnes_resultats() }} from {{ ref(modele) }}
+    ),
 
 {% endfor %}
 vide as (
@@ -32,8 +39,8 @@ vide as (
 
 unionees as (
     {% for modele in modeles_resultats %}
-    select * from {{ modele }}
-    union all
+        select * from {{ modele }}
+        union all
     {% endfor %}
     select * from vide
 ),

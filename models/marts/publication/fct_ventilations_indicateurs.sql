@@ -1,14 +1,21 @@
 -- Contrat de publication lu par Power BI : ventilations des indicateurs (valeurs annuelles)
 -- par dimension et modalité, cellules de moins de 5 personnes supprimées.
 {%- set modeles_ventilations = [
+    'fct_ventilations_111',
+    'fct_ventilations_221',
+    'fct_ventilations_311',
+    'fct_ventilations_312',
+    'fct_ventilations_313',
+    'fct_ventilations_521',
+    'fct_ventilations_611',
 ] %}
 
 with
 
 {% for modele in modeles_ventilations %}
-{{ modele }} as (
-    select {{ colonnes_ventilations() }} from {{ ref(modele) }}
-),
+    {{ modele }} as (
+        select {{ colonnes_ventilations() }} from {{ ref(modele) }}
+    ),
 
 {% endfor %}
 vide as (
@@ -30,8 +37,8 @@ vide as (
 
 unionees as (
     {% for modele in modeles_ventilations %}
-    select * from {{ modele }}
-    union all
+        select * from {{ modele }}
+        union all
     {% endfor %}
     select * from vide
 ),

@@ -1,0 +1,44 @@
+-- Ventilations annuelles de 5.2.1 : personnes distinctes par modalité de chaque dimension.
+-- Une personne compte une fois par modalité; celle qui a suivi des cours de plusieurs types
+-- compte dans chacun, de sorte que les modalités d'une dimension ne s'additionnent pas
+-- forcément au total. Cellules de moins de 5 personnes supprimées (compter_ventilations).
+-- Chaque dimension est une colonne de int_francisation__participations_annuelles_521.
+{%- set dimensions = [
+    'type_programme', 'sigle_cours', 'formule', 'intensite', 'type_prestataire',
+    'region_prestataire', 'type_inscription', 'scolarite', 'sexe', 'groupe_age',
+    'statut_immigration', 'pays_naissance', 'continent_naissance', 'nouvel_inscrit',
+] %}
+
+with
+
+participations_annuelles as (
+    select * from {{ ref('int_francisation__participations_annuelles_521') }}
+),
+
+participations as (
+    select
+        *,
+        groupe_scolarite as scolarite
+    from participations_annuelles
+),
+
+longue as (
+    {% for dimension in dimensions %}
+        select
+            periode,
+            granularite,
+            date_debut,
+            date_fin,
+            '{{ dimension }}' as dimension,
+            {{ dimension }} as modalite,
+            no_client as cle_personne
+        from participations
+        {% if not loop.last %}union all{% endif %}
+    {% endfor %}
+),
+
+final as (
+    {{ compter_ventilations('5.2.1', 'longue') }}
+)
+
+select * from final

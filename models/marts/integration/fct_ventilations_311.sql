@@ -1,0 +1,60 @@
+-- 3.1.1 Participants AQ : ventilations annuelles (fiche : au Québec et pré-départ, catégorie
+-- d'immigration, région administrative, DR, nouveaux participants). Une personne compte une
+-- fois par modalité; lieu de service et DR sont ceux de l'inscription rattachée à chacune de
+-- ses évaluations de l'année.
+with
+
+fenetres as (
+    {{ fenetres_indicateur('3.1.1') }}
+),
+
+evaluations as (
+    select * from {{ ref('int_integration__aq_evaluations') }}
+),
+
+evaluations_annuelles as (
+    select
+        fenetres.periode,
+        fenetres.granularite,
+        fenetres.date_debut,
+        fenetres.date_fin,
+        evaluations.id_arrima,
+        evaluations.lieu_service,
+        evaluations.categorie_immigration,
+        evaluations.region_administrative,
+        evaluations.direction_regionale,
+        case
+            when evaluations.date_premiere_evaluation between fenetres.date_debut and fenetres.date_fin
+                then 'oui'
+            else 'non'
+        end as nouveau_participant
+    from fenetres
+    inner join evaluations
+        on {{ chevauche_fenetre('evaluations.date_rencontre', 'evaluations.date_rencontre') }}
+    where fenetres.granularite = 'annuelle'
+),
+
+longue as (
+    {% set dimensions = [
+        'lieu_service', 'categorie_immigration', 'region_administrative', 'direction_regionale',
+        'nouveau_participant',
+    ] %}
+    {% for dimension in dimensions %}
+        select
+            periode,
+            granularite,
+            date_debut,
+            date_fin,
+            '{{ dimension }}' as dimension,
+            {{ dimension }} as modalite,
+            id_arrima as cle_personne
+        from evaluations_annuelles
+        {% if not loop.last %}union all{% endif %}
+    {% endfor %}
+),
+
+final as (
+    {{ compter_ventilations('3.1.1', 'longue') }}
+)
+
+select * from final

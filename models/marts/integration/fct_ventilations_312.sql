@@ -1,0 +1,112 @@
+-- 3.1.2 Participants services PASI : ventilations annuelles (fiche : volet, sexe, situation
+-- statutaire, âge, durée de séjour, pays de naissance, région administrative, nouveaux
+-- inscrits). Volet et région : chaque modalité des services de l'année (une personne compte
+-- une fois par modalité). Autres dimensions : caractéristiques au dernier service de l'année
+-- (int_integration__pasi_personnes_annees).
+with
+
+fenetres as (
+    {{ fenetres_indicateur('3.1.2') }}
+),
+
+services as (
+    select * from {{ ref('int_integration__pasi_participations') }}
+),
+
+personnes_annees as (
+    select * from {{ ref('int_integration__pasi_personnes_annees') }}
+),
+
+fenetres_annuelles as (
+    select
+        periode,
+        granularite,
+        date_debut,
+        date_fin
+    from fenetres
+    where granularite = 'annuelle'
+),
+
+services_annuels as (
+    select
+        fenetres_annuelles.periode,
+        fenetres_annuelles.granularite,
+        fenetres_annuelles.date_debut,
+        fenetres_annuelles.date_fin,
+        services.cle_personne,
+        services.volet_pasi,
+        services.region_administrative
+    from fenetres_annuelles
+    inner join services
+        on {{ chevauche_fenetre('services.date_service', 'services.date_service', 'fenetres_annuelles') }}
+),
+
+personnes_fenetres as (
+    select
+        fenetres_annuelles.periode,
+        fenetres_annuelles.granularite,
+        fenetres_annuelles.date_debut,
+        fenetres_annuelles.date_fin,
+        personnes_annees.cle_personne,
+        personnes_annees.sexe,
+        personnes_annees.situation_statutaire,
+        personnes_annees.groupe_age,
+        personnes_annees.duree_sejour,
+        personnes_annees.pays_naissance,
+        case when personnes_annees.est_nouvel_inscrit then 'oui' else 'non' end as nouvel_inscrit
+    from fenetres_annuelles
+    inner join personnes_annees
+        on fenetres_annuelles.periode = personnes_annees.annee_financiere
+),
+
+longue as (
+    select
+        periode,
+        granularite,
+        date_debut,
+        date_fin,
+        'volet' as dimension,
+        volet_pasi as modalite,
+        cle_personne
+    from services_annuels
+
+    union all
+
+    select
+        periode,
+        granularite,
+        date_debut,
+        date_fin,
+        'region_administrative' as dimension,
+        region_administrative as modalite,
+        cle_personne
+    from services_annuels
+
+    {% set dimensions_personne = {
+        'sexe': 'sexe',
+        'statut': 'situation_statutaire',
+        'groupe_age': 'groupe_age',
+        'duree_sejour': 'duree_sejour',
+        'pays_naissance': 'pays_naissance',
+        'nouvel_inscrit': 'nouvel_inscrit',
+    } %}
+    {% for dimension, colonne in dimensions_personne.items() %}
+        union all
+
+        select
+            periode,
+            granularite,
+            date_debut,
+            date_fin,
+            '{{ dimension }}' as dimension,
+            {{ colonne }} as modalite,
+            cle_personne
+        from personnes_fenetres
+    {% endfor %}
+),
+
+final as (
+    {{ compter_ventilations('3.1.2', 'longue') }}
+)
+
+select * from final

@@ -1,0 +1,124 @@
+-- Ventilations annuelles de 6.1.1 :
+--   direction_responsable : la proportion de l'indicateur restreinte à la direction
+--     (numérateur : ses nouveaux services conçus avec participation en amont; dénominateur :
+--     ses nouveaux services);
+--   mode_consultation : le mode n'est renseigné que pour les services conçus avec
+--     participation; chaque cellule est la part des nouveaux services de l'année conçus avec ce
+--     mode (numérateur : services du mode; dénominateur : tous les nouveaux services de
+--     l'année), de sorte que les modes s'additionnent à la valeur de l'indicateur. Les services
+--     sans participation forment la modalité `sans_participation`; un service avec
+--     participation sans mode saisi, la modalité `inconnu`.
+-- Aucune suppression de petits effectifs : l'unité est un service numérique, pas une personne,
+-- et le classeur ne contient aucun renseignement personnel (est_supprimee toujours faux).
+with
+
+fenetres as (
+    {{ fenetres_indicateur('6.1.1') }}
+),
+
+services as (
+    select * from {{ ref('int_numerique__nouveaux_services') }}
+),
+
+services_fenetres as (
+    select
+        fenetres.periode,
+        fenetres.granularite,
+        fenetres.date_debut,
+        fenetres.date_fin,
+        services.a_participation_clientele_amont,
+        services.direction_responsable,
+        services.mode_consultation
+    from fenetres
+    inner join services
+        on {{ chevauche_fenetre('services.date_mise_en_ligne', 'services.date_mise_en_ligne') }}
+    where fenetres.granularite = 'annuelle'
+),
+
+longue as (
+    select
+        periode,
+        granularite,
+        date_debut,
+        date_fin,
+        'direction_responsable' as dimension,
+        coalesce(direction_responsable, 'inconnu') as modalite,
+        case when a_participation_clientele_amont then 1 else 0 end as est_au_numerateur,
+        1 as est_au_denominateur
+    from services_fenetres
+
+    union all
+
+    select
+        periode,
+        granularite,
+        date_debut,
+        date_fin,
+        'mode_consultation' as dimension,
+        case
+            when not a_participation_clientele_amont then 'sans_participation'
+            else coalesce(mode_consultation, 'inconnu')
+        end as modalite,
+        1 as est_au_numerateur,
+        0 as est_au_denominateur
+    from services_fenetres
+),
+
+denominateurs_annuels as (
+    select
+        periode,
+        granularite,
+        date_fin,
+        count(*) as nb_nouveaux_services
+    from services_fenetres
+    group by
+        periode,
+        granularite,
+        date_fin
+),
+
+comptes as (
+    select
+        longue.periode,
+        longue.granularite,
+        longue.date_debut,
+        longue.date_fin,
+        longue.dimension,
+        longue.modalite,
+        sum(longue.est_au_numerateur) as numerateur,
+        case
+            when longue.dimension = 'mode_consultation' then max(denominateurs_annuels.nb_nouveaux_services)
+            else sum(longue.est_au_denominateur)
+        end as denominateur
+    from longue
+    inner join denominateurs_annuels
+        on
+            longue.periode = denominateurs_annuels.periode
+            and longue.granularite = denominateurs_annuels.granularite
+            and longue.date_fin = denominateurs_annuels.date_fin
+    group by
+        longue.periode,
+        longue.granularite,
+        longue.date_debut,
+        longue.date_fin,
+        longue.dimension,
+        longue.modalite
+),
+
+final as (
+    select
+        cast('6.1.1' as {{ dbt.type_string() }}) as indicateur_id,
+        periode,
+        granularite,
+        cast(date_debut as date) as date_debut,
+        cast(date_fin as date) as date_fin,
+        dimension,
+        modalite,
+        cast(numerateur as double) / denominateur as valeur,
+        cast(numerateur as double) as numerateur,
+        cast(denominateur as double) as denominateur,
+        false as est_supprimee
+    from comptes
+)
+
+select * from final

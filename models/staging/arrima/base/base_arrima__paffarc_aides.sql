@@ -1,0 +1,59 @@
+-- Toutes les lignes brutes de arrima_paffarc_aides.csv, typées, avec les doublons exacts et
+-- les lignes invalides marqués (motif de quarantaine). Rien n'est filtré ici.
+with
+
+source as (
+    select * from {{ source('arrima', 'arrima_paffarc_aides') }}
+),
+
+marquees as (
+    select
+        *,
+        {{ est_doublon_exact([
+            'id_aide', 'id_arrima', 'date_decision', 'statut_aide', 'montant_accorde',
+            'code_profession', 'version_cnp',
+        ]) }} as est_doublon
+    from source
+),
+
+typees as (
+    select
+        est_doublon,
+        {{ nettoyer_texte('id_aide') }} as id_aide,
+        {{ nettoyer_texte('id_arrima') }} as id_arrima,
+        {{ convertir_date('date_decision') }} as date_decision,
+        {{ nettoyer_code('statut_aide') }} as statut_aide,
+        {{ nettoyer_texte('montant_accorde') }} as montant_accorde_texte,
+        {{ convertir_decimal('montant_accorde') }} as montant_accorde,
+        {{ nettoyer_code('code_profession') }} as code_profession,
+        {{ nettoyer_code('version_cnp') }} as version_cnp
+    from marquees
+),
+
+controlees as (
+    select
+        *,
+        case
+            when id_aide is null then 'id_aide manquant'
+            when id_arrima is null then 'id_arrima manquant'
+            when date_decision is null then 'date_decision invalide'
+            when statut_aide is null or statut_aide not in ('ACCORDEE', 'REFUSEE', 'ANNULEE')
+                then 'statut_aide inconnu'
+            when montant_accorde_texte is not null and montant_accorde is null
+                then 'montant_accorde invalide'
+            when version_cnp is not null and version_cnp not in ('2016', '2021')
+                then 'version_cnp inconnue'
+            when code_profession is not null and version_cnp is null then 'version_cnp manquante'
+            when
+                code_profession is not null
+                and not {{ est_code_cnp_valide('code_profession', 'version_cnp') }}
+                then 'code_profession invalide'
+        end as motif_quarantaine
+    from typees
+),
+
+final as (
+    select * from controlees
+)
+
+select * from final

@@ -1,0 +1,59 @@
+-- Toutes les lignes brutes de arrima_rc_accompagnements.csv, typées, avec les doublons exacts
+-- et les lignes invalides marqués (motif de quarantaine). Rien n'est filtré ici.
+with
+
+source as (
+    select * from {{ source('arrima', 'arrima_rc_accompagnements') }}
+),
+
+marquees as (
+    select
+        *,
+        {{ est_doublon_exact([
+            'id_accompagnement', 'id_arrima', 'prestataire', 'date_debut', 'date_fin',
+            'code_profession', 'version_cnp',
+        ]) }} as est_doublon
+    from source
+),
+
+typees as (
+    select
+        est_doublon,
+        {{ nettoyer_texte('id_accompagnement') }} as id_accompagnement,
+        {{ nettoyer_texte('id_arrima') }} as id_arrima,
+        {{ nettoyer_code('prestataire') }} as prestataire,
+        {{ convertir_date('date_debut') }} as date_debut,
+        {{ nettoyer_texte('date_fin') }} as date_fin_texte,
+        {{ convertir_date('date_fin') }} as date_fin,
+        {{ nettoyer_code('code_profession') }} as code_profession,
+        {{ nettoyer_code('version_cnp') }} as version_cnp
+    from marquees
+),
+
+controlees as (
+    select
+        *,
+        case
+            when id_accompagnement is null then 'id_accompagnement manquant'
+            when id_arrima is null then 'id_arrima manquant'
+            when date_debut is null then 'date_debut invalide'
+            when date_fin_texte is not null and date_fin is null then 'date_fin invalide'
+            when date_fin < date_debut then 'date_fin anterieure a date_debut'
+            when prestataire is null or prestataire not in ('CRRC', 'QUALIFICATIONS_QUEBEC')
+                then 'prestataire inconnu'
+            when version_cnp is not null and version_cnp not in ('2016', '2021')
+                then 'version_cnp inconnue'
+            when code_profession is not null and version_cnp is null then 'version_cnp manquante'
+            when
+                code_profession is not null
+                and not {{ est_code_cnp_valide('code_profession', 'version_cnp') }}
+                then 'code_profession invalide'
+        end as motif_quarantaine
+    from typees
+),
+
+final as (
+    select * from controlees
+)
+
+select * from final

@@ -1,0 +1,53 @@
+-- Toutes les lignes brutes de bdi_francais.csv, typées, avec les doublons exacts et les lignes
+-- invalides marqués (motif de quarantaine). Rien n'est filtré ici.
+with
+
+source as (
+    select * from {{ source('bdi', 'bdi_francais') }}
+),
+
+marquees as (
+    select
+        *,
+        {{ est_doublon_exact([
+            'no_declaration', 'type_preuve', 'niveau_comprehension_orale', 'niveau_production_orale',
+        ]) }} as est_doublon
+    from source
+),
+
+typees as (
+    select
+        est_doublon,
+        {{ nettoyer_texte('no_declaration') }} as no_declaration,
+        {{ nettoyer_code('type_preuve') }} as type_preuve,
+        {{ nettoyer_texte('niveau_comprehension_orale') }} as niveau_co_texte,
+        {{ convertir_entier('niveau_comprehension_orale') }} as niveau_comprehension_orale,
+        {{ nettoyer_texte('niveau_production_orale') }} as niveau_po_texte,
+        {{ convertir_entier('niveau_production_orale') }} as niveau_production_orale
+    from marquees
+),
+
+controlees as (
+    select
+        *,
+        case
+            when no_declaration is null then 'no_declaration manquant'
+            when type_preuve is null or type_preuve not in ('TEST', 'DIPLOME', 'AUTODECLARATION')
+                then 'type_preuve inconnu'
+            when
+                niveau_co_texte is not null
+                and (niveau_comprehension_orale is null or niveau_comprehension_orale not between 1 and 12)
+                then 'niveau_comprehension_orale invalide'
+            when
+                niveau_po_texte is not null
+                and (niveau_production_orale is null or niveau_production_orale not between 1 and 12)
+                then 'niveau_production_orale invalide'
+        end as motif_quarantaine
+    from typees
+),
+
+final as (
+    select * from controlees
+)
+
+select * from final

@@ -1,0 +1,51 @@
+-- Toutes les lignes brutes de intimm_evaluations.csv, typées, avec les doublons exacts et les
+-- lignes invalides marqués (motif de quarantaine). Rien n'est filtré ici.
+with
+
+source as (
+    select * from {{ source('intimm', 'intimm_evaluations') }}
+),
+
+marquees as (
+    select
+        *,
+        {{ est_doublon_exact([
+            'no_inscription', 'competence', 'type_evaluation', 'resultat', 'date_evaluation',
+        ]) }} as est_doublon
+    from source
+),
+
+typees as (
+    select
+        est_doublon,
+        {{ nettoyer_texte('no_inscription') }} as no_inscription,
+        {{ nettoyer_code('competence') }} as competence,
+        {{ nettoyer_code('type_evaluation') }} as type_evaluation,
+        {{ nettoyer_code('resultat') }} as resultat,
+        {{ convertir_entier('resultat') }} as niveau,
+        {{ convertir_date('date_evaluation') }} as date_evaluation
+    from marquees
+),
+
+controlees as (
+    select
+        *,
+        case
+            when no_inscription is null then 'no_inscription manquant'
+            when competence is null or competence not in ('CO', 'PO', 'CE', 'PE')
+                then 'competence inconnue'
+            when type_evaluation is null or type_evaluation not in ('SOMMATIVE_FINALE', 'FORMATIVE')
+                then 'type_evaluation inconnu'
+            when resultat is null then 'resultat manquant'
+            when resultat <> 'NE' and (niveau is null or niveau not between 1 and 12)
+                then 'resultat hors echelle'
+            when date_evaluation is null then 'date_evaluation manquante ou invalide'
+        end as motif_quarantaine
+    from typees
+),
+
+final as (
+    select * from controlees
+)
+
+select * from final

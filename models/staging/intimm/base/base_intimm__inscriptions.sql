@@ -1,0 +1,87 @@
+-- Toutes les lignes brutes de intimm_inscriptions.csv, typées, avec les doublons exacts et les
+-- lignes invalides marqués (motif de quarantaine). Rien n'est filtré ici.
+with
+
+source as (
+    select * from {{ source('intimm', 'intimm_inscriptions') }}
+),
+
+marquees as (
+    select
+        *,
+        {{ est_doublon_exact([
+            'no_inscription', 'no_client', 'sigle_cours', 'reseau', 'intensite', 'formule',
+            'type_prestataire', 'code_prestataire', 'region_prestataire', 'type_inscription',
+            'date_debut_cours', 'date_fin_cours', 'statut_inscription', 'jours_presence',
+            'enseignant_mifi',
+        ]) }} as est_doublon
+    from source
+),
+
+typees as (
+    select
+        est_doublon,
+        {{ nettoyer_texte('no_inscription') }} as no_inscription,
+        {{ nettoyer_texte('no_client') }} as no_client,
+        {{ nettoyer_code('sigle_cours') }} as sigle_cours,
+        {{ nettoyer_code('reseau') }} as reseau,
+        {{ nettoyer_code('intensite') }} as intensite,
+        {{ nettoyer_code('formule') }} as formule,
+        {{ nettoyer_code('type_prestataire') }} as type_prestataire,
+        {{ nettoyer_code('code_prestataire') }} as code_prestataire,
+        {{ nettoyer_code('region_prestataire') }} as region_prestataire,
+        {{ nettoyer_code('type_inscription') }} as type_inscription,
+        {{ convertir_date('date_debut_cours') }} as date_debut_cours,
+        {{ convertir_date('date_fin_cours') }} as date_fin_cours,
+        {{ nettoyer_code('statut_inscription') }} as statut_inscription,
+        {{ nettoyer_texte('jours_presence') }} as jours_presence_texte,
+        {{ convertir_entier('jours_presence') }} as jours_presence,
+        {{ nettoyer_code('enseignant_mifi') }} as enseignant_mifi_code
+    from marquees
+),
+
+controlees as (
+    select
+        *,
+        case
+            when no_inscription is null then 'no_inscription manquant'
+            when no_client is null then 'no_client manquant'
+            when sigle_cours is null then 'sigle_cours manquant'
+            when date_debut_cours is null then 'date_debut_cours manquante ou invalide'
+            when date_fin_cours is null then 'date_fin_cours manquante ou invalide'
+            when date_fin_cours < date_debut_cours then 'date_fin_cours anterieure a date_debut_cours'
+            when statut_inscription is null then 'statut_inscription manquant'
+            when
+                statut_inscription not in (
+                    'INSCRITE', 'EN_COURS', 'TERMINEE', 'ABANDON', 'ANNULEE', 'DESISTEMENT'
+                )
+                then 'statut_inscription inconnu'
+            when jours_presence_texte is null then 'jours_presence manquant'
+            when jours_presence is null or jours_presence < 0 then 'jours_presence invalide'
+            when reseau is not null and reseau not in ('MIFI', 'MEQ') then 'reseau inconnu'
+            when intensite is not null and intensite not in ('TC', 'TP') then 'intensite inconnue'
+            when formule is not null and formule not in ('PRESENCE', 'DISTANCE', 'EN_LIGNE')
+                then 'formule inconnue'
+            when
+                type_prestataire is not null
+                and type_prestataire not in (
+                    'OBNL', 'CSS', 'CEGEP', 'UNIVERSITE', 'MILIEU_TRAVAIL', 'AUTRE'
+                )
+                then 'type_prestataire inconnu'
+            when
+                region_prestataire is not null
+                and region_prestataire not in ({{ codes_regions() }})
+                then 'region_prestataire inconnue'
+            when type_inscription is not null and type_inscription not in ('INDIVIDU', 'EMPLOYEUR')
+                then 'type_inscription inconnu'
+            when enseignant_mifi_code is not null and enseignant_mifi_code not in ('O', 'N')
+                then 'enseignant_mifi inconnu'
+        end as motif_quarantaine
+    from typees
+),
+
+final as (
+    select * from controlees
+)
+
+select * from final

@@ -1,0 +1,56 @@
+-- Toutes les lignes brutes de powerapp_aq_rencontres.csv (rencontres avec un agent d'aide à
+-- l'intégration), typées, avec les doublons exacts et les lignes invalides marqués (motif de
+-- quarantaine). Rien n'est filtré ici.
+with
+
+source as (
+    select * from {{ source('powerapp', 'powerapp_aq_rencontres') }}
+),
+
+marquees as (
+    select
+        *,
+        {{ est_doublon_exact([
+            'id_rencontre', 'id_arrima', 'date_rencontre', 'type_rencontre', 'statut_rencontre',
+            'matricule_agent',
+        ]) }} as est_doublon
+    from source
+),
+
+typees as (
+    select
+        est_doublon,
+        {{ nettoyer_texte('id_rencontre') }} as id_rencontre,
+        {{ nettoyer_texte('id_arrima') }} as id_arrima,
+        {{ nettoyer_texte('date_rencontre') }} as date_rencontre_texte,
+        {{ convertir_date('date_rencontre') }} as date_rencontre,
+        {{ nettoyer_code('type_rencontre') }} as type_rencontre,
+        {{ nettoyer_code('statut_rencontre') }} as statut_rencontre,
+        {{ nettoyer_texte('matricule_agent') }} as matricule_agent
+    from marquees
+),
+
+controlees as (
+    select
+        *,
+        case
+            when id_rencontre is null then 'id_rencontre manquant'
+            when id_arrima is null then 'id_arrima manquant'
+            when date_rencontre is null then 'date_rencontre invalide'
+            when
+                type_rencontre is null
+                or type_rencontre not in ('EVALUATION_BESOINS', 'SUIVI', 'AUTRE')
+                then 'type_rencontre inconnu'
+            when
+                statut_rencontre is null
+                or statut_rencontre not in ('TENUE', 'ANNULEE', 'ABSENCE')
+                then 'statut_rencontre inconnu'
+        end as motif_quarantaine
+    from typees
+),
+
+final as (
+    select * from controlees
+)
+
+select * from final

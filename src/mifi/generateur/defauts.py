@@ -1,0 +1,143 @@
+"""Défauts réalistes des extraits et leurs taux.
+
+Mode ``aucun`` : seulement des défauts que les règles et les décisions résolvent exactement
+(variantes d'écriture qui se normalisent pareil, doublons exacts, codes en casse ou avec
+espaces parasites, lignes invalides *en plus* des lignes réelles, lignes du mauvais côté de
+la bascule CERIGES/GSI, volets hors PASI, ``NE``, annulations, désistements...).
+
+Mode ``realiste`` : en plus, des coquilles dans les noms (lettre interchangée, omise ou
+doublée) et quelques homonymes parfaits (deux personnes, même clé nominative), que seul un
+appariement probabiliste pourrait démêler : la règle nominative sur- ou sous-compte un peu.
+Des réévaluations (deux sommatives finales d'une même compétence) sont aussi ajoutées; la
+décision « la plus récente fait foi » les résout.
+"""
+
+from __future__ import annotations
+
+import random
+from dataclasses import dataclass
+
+from .aleatoire import choix
+
+from .normalisation import _CIBLE, _SOURCE
+
+# Retrait des accents en gardant la casse (É -> E, é -> e), ligatures développées.
+_SANS_ACCENTS = str.maketrans(
+    {s: (c.upper() if s.isupper() else c) for s, c in zip(_SOURCE, _CIBLE) if s.isalpha()}
+    | {"œ": "oe", "Œ": "OE", "æ": "ae", "Æ": "AE"}
+)
+
+
+@dataclass(frozen=True, slots=True)
+class TauxDefauts:
+    variante_nom: float = 0.22      # part des écritures de nom/prénom non canoniques
+    doublon: float = 0.006          # part des lignes valides redoublées (réextraction)
+    invalide: float = 0.003         # lignes invalides ajoutées (date impossible, code inconnu)
+    code_parasite: float = 0.01     # codes en casse ou avec espaces parasites
+    mauvais_cote: float = 0.02      # personnes actives à la bascule avec une ligne du mauvais système
+    volet_inconnu: float = 0.003    # services d'un volet hors PASI
+    coquille: float = 0.0           # bruit réaliste : coquilles dans les noms
+    homonyme: float = 0.0           # bruit réaliste : homonymes parfaits
+    reevaluation: float = 0.0       # bruit réaliste : deux sommatives finales d'une compétence
+
+
+def taux_pour(bruit: str) -> TauxDefauts:
+    if bruit == "aucun":
+        return TauxDefauts()
+    if bruit == "realiste":
+        return TauxDefauts(coquille=0.004, homonyme=0.0015, reevaluation=0.02)
+    raise ValueError(f"Mode de bruit inconnu : {bruit}")
+
+
+_IMPOSSIBLES = ((2, 30), (2, 31), (4, 31), (6, 31), (9, 31), (11, 31), (13, 1), (0, 12))
+
+
+class Defauts:
+    """Tirages de défauts, chacun sur un générateur aléatoire dédié au domaine appelant."""
+
+    def __init__(self, rng: random.Random, taux: TauxDefauts) -> None:
+        self.rng = rng
+        self.taux = taux
+
+    # --- noms -------------------------------------------------------------------------
+    def variante(self, texte: str) -> str:
+        """Une écriture différente qui se normalise exactement comme ``texte``."""
+        r = self.rng.random()
+        if r < 0.30:
+            return texte.upper()
+        if r < 0.50:
+            t = texte.translate(_SANS_ACCENTS)
+            return t.upper() if self.rng.random() < 0.5 else t
+        if r < 0.62:
+            if "-" in texte:
+                return texte.replace("-", " ")
+            if " " in texte:
+                return texte.replace(" ", "-")
+            return texte.lower()
+        if r < 0.72:
+            if "'" in texte:
+                return texte.replace("'", "’")
+            if "’" in texte:
+                return texte.replace("’", "'")
+            return texte.upper()
+        if r < 0.80:
+            if "œ" in texte or "æ" in texte:
+                return texte.replace("œ", "oe").replace("æ", "ae")
+            return texte.lower()
+        if r < 0.92:
+            return texte + " " if self.rng.random() < 0.5 else " " + texte
+        if "-" in texte:
+            return texte.replace("-", "  ")
+        return texte.replace(" ", "  ") if " " in texte else "  " + texte.upper()
+
+    def coquille(self, texte: str) -> str:
+        """Coquille : lettre interchangée, omise ou doublée (ne se normalise plus pareil)."""
+        lettres = list(texte)
+        positions = [i for i, c in enumerate(lettres) if c.isalpha()]
+        if len(positions) < 3:
+            return texte + texte[-1]
+        i = choix(self.rng, positions[1:-1])
+        r = self.rng.random()
+        if r < 0.4 and lettres[i + 1].isalpha() and lettres[i] != lettres[i + 1]:
+            lettres[i], lettres[i + 1] = lettres[i + 1], lettres[i]
+        elif r < 0.7:
+            del lettres[i]
+        else:
+            lettres.insert(i, lettres[i])
+        return "".join(lettres)
+
+    def ecrire_nom(self, texte: str) -> str:
+        """Écriture d'un nom dans une ligne d'extrait : canonique, variante ou coquille."""
+        r = self.rng.random()
+        if r < self.taux.coquille:
+            return self.coquille(texte)
+        if r < self.taux.coquille + self.taux.variante_nom:
+            return self.variante(texte)
+        return texte
+
+    # --- codes ------------------------------------------------------------------------
+    def code(self, code: str) -> str:
+        """Code en casse ou avec espaces parasites (`` v2``, ``tc ``), à faible taux."""
+        if self.rng.random() >= self.taux.code_parasite:
+            return code
+        r = self.rng.random()
+        if r < 0.35:
+            return " " + code.lower()
+        if r < 0.7:
+            return code.lower() + " "
+        return " " + code + " " if r < 0.85 else code.capitalize()
+
+    # --- lignes -----------------------------------------------------------------------
+    def doublon(self) -> bool:
+        return self.rng.random() < self.taux.doublon
+
+    def invalide(self) -> bool:
+        return self.rng.random() < self.taux.invalide
+
+    def date_impossible_iso(self, annee: int) -> str:
+        mois, jour = choix(self.rng, _IMPOSSIBLES)
+        return f"{annee:04d}-{mois:02d}-{jour:02d}"
+
+    def date_impossible_jma(self, annee: int) -> str:
+        mois, jour = choix(self.rng, _IMPOSSIBLES)
+        return f"{jour:02d}/{mois:02d}/{annee:04d}"

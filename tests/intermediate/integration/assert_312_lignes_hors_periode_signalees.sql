@@ -1,0 +1,43 @@
+-- Règle protégée (3.1.2, shared/regles-indicateurs.md) : « Une ligne CERIGES datée après le
+-- 2023-06-30 ou une ligne GSI datée avant le 2023-07-01 est écartée et comptée comme telle. »
+-- Avertissement : compte, par système, les lignes mises de côté du mauvais côté de la bascule.
+{{ config(severity='warn') }}
+
+with
+
+ceriges as (
+    select * from {{ ref('base_ceriges__services') }}
+),
+
+gsi as (
+    select * from {{ ref('base_gsi__services') }}
+),
+
+ecartees as (
+    select
+        'CERIGES' as systeme_source,
+        'après le 2023-06-30' as cote
+    from ceriges
+    where not est_doublon and motif_quarantaine = 'hors periode du systeme'
+
+    union all
+
+    select
+        'GSI' as systeme_source,
+        'avant le 2023-07-01' as cote
+    from gsi
+    where not est_doublon and motif_quarantaine = 'hors periode du systeme'
+),
+
+final as (
+    select
+        systeme_source,
+        count(*) as nb_lignes,
+        systeme_source || ' : ' || cast(count(*) as {{ dbt.type_string() }})
+        || ' ligne(s) datée(s) ' || min(cote)
+        || ', hors de la période du système, écartée(s) de l''indicateur 3.1.2.' as message
+    from ecartees
+    group by systeme_source
+)
+
+select * from final
