@@ -219,3 +219,25 @@ def test_validation_en_echec_sans_dbt_ni_publication(tmp_path: Path, capsys: pyt
     assert list(publication_dir.iterdir()) == []
     rapport = (tmp_path / "travail" / "rapports" / "2026-10-31" / "rapport.md").read_text(encoding="utf-8")
     assert "en échec" in rapport and "bdi_francais.csv" in rapport
+
+
+def test_entrepot_de_travail_ne_garde_que_l_historique_publie(tmp_path: Path) -> None:
+    import duckdb
+
+    from mifi import nuit
+
+    chemins = nuit.Chemins(projet=tmp_path, extraits=tmp_path, publication=tmp_path / "publication",
+                           travail=tmp_path / "travail", date_extraction="2026-10-31")
+    chemins.publication.mkdir()
+    chemins.travail.mkdir()
+    with duckdb.connect(str(chemins.entrepot_publie)) as connexion:
+        connexion.execute("create schema marts; create table marts.mart_retire as select 1 as x")
+        connexion.execute("create schema historique; create table historique.hist_x as select 2 as x")
+    octets = chemins.entrepot_publie.read_bytes()
+    nuit.preparer_entrepot_travail(chemins)
+    with duckdb.connect(str(chemins.entrepot_travail), read_only=True) as connexion:
+        relations = connexion.execute(
+            "select table_schema || '.' || table_name from information_schema.tables"
+        ).fetchall()
+    assert relations == [("historique.hist_x",)]
+    assert chemins.entrepot_publie.read_bytes() == octets

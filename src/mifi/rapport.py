@@ -469,10 +469,10 @@ def rediger(contenu: ContenuRapport, dossier: Path, graphique_cibles: bool) -> P
         lignes.append("Validation non exécutée.")
     else:
         lignes.append("Extraits conformes." if validation.succes else "Extraits **non conformes**.")
+        if contenu.lien_data_docs:
+            lignes += ["", f"[Data Docs de la validation (Great Expectations)]({contenu.lien_data_docs})", ""]
         lignes += [f"- Erreur : {_cellule(e)}" for e in validation.erreurs]
         lignes += [f"- Avertissement : {_cellule(a)}" for a in validation.avertissements]
-        if contenu.lien_data_docs:
-            lignes += ["", f"[Data Docs de la validation (Great Expectations)]({contenu.lien_data_docs})"]
     lignes.append("")
     if contenu.sections_indisponibles:
         lignes += ["## Sections incomplètes", ""]

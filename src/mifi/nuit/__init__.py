@@ -249,13 +249,28 @@ def preparer_entrepot_travail(chemins: Chemins) -> None:
 
     La copie se lit pendant qu'un lecteur tient l'entrepôt publié ouvert en lecture seule :
     le fichier publié est toujours complet et sans journal (.wal), puisqu'il n'est installé
-    qu'une fois fermé.
+    qu'une fois fermé. De la copie, seul le schéma ``historique`` (instantanés) est gardé :
+    tout le reste est reconstruit par dbt build, et une relation retirée du projet ne survit
+    pas d'une nuit à l'autre dans le schéma marts.
     """
+    import duckdb
+
     for chemin in (chemins.entrepot_travail, chemins.entrepot_travail.with_name(publication.NOM_ENTREPOT + ".wal")):
         if chemin.exists():
             chemin.unlink()
     if chemins.entrepot_publie.is_file():
         shutil.copyfile(chemins.entrepot_publie, chemins.entrepot_travail)
+        with duckdb.connect(str(chemins.entrepot_travail)) as connexion:
+            catalogue = connexion.execute("select current_database()").fetchone()[0]
+            schemas = connexion.execute(
+                "select schema_name from information_schema.schemata "
+                "where catalog_name = ? and schema_name not in ('historique', 'main', "
+                "'information_schema', 'pg_catalog')",
+                [catalogue],
+            ).fetchall()
+            for (schema,) in schemas:
+                connexion.execute(f"drop schema {publication.identifiant(schema)} cascade")
+            connexion.execute("checkpoint")
     for fichier in ("run_results.json", "manifest.json", "catalog.json", "index.html", "static_index.html"):
         chemin = chemins.cible_dbt / fichier
         if chemin.exists():
@@ -517,8 +532,11 @@ def resume_succes(chemins: Chemins, etat: EtatNuit) -> str:
             lignes.append(f"Tests en avertissement ({len(avertis)}) :")
             lignes += [f"  - {_decrire_noeud(n)}" for n in avertis]
     lignes += [f"Avertissement : {a}" for a in etat.avertissements]
-    if etat.validation is not None:
-        lignes += [f"Avertissement (extraits) : {a}" for a in etat.validation.avertissements]
+    if etat.validation is not None and etat.validation.avertissements:
+        avertissements = list(etat.validation.avertissements)
+        lignes += [f"Avertissement (extraits) : {a}" for a in avertissements[:5]]
+        if len(avertissements) > 5:
+            lignes.append(f"... et {len(avertissements) - 5} autre(s) avertissement(s) sur les extraits (voir le rapport).")
     return "\n".join(lignes)
 
 

@@ -203,7 +203,9 @@ def completer_details(bilan: BilanDbt, connexion: Any, nb_max: int = 5) -> None:
         if noeud.type_noeud != "test" or not noeud.code_compile:
             continue
         try:
-            curseur = connexion.execute(f"select * from ({noeud.code_compile}) as echecs limit {nb_max}")
+            curseur = connexion.execute(
+                f"select * from ({noeud.code_compile}) as echecs order by all limit {nb_max}"
+            )
             colonnes = [description[0] for description in curseur.description]
             lignes = curseur.fetchall()
         except Exception:  # noqa: BLE001 — le détail est facultatif
