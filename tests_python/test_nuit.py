@@ -68,39 +68,6 @@ def generer_extraits(sortie: Path) -> Path:
     return sortie
 
 
-BOUCHON_INSCRIPTIONS = """-- Bouchon de test (tests_python/test_nuit.py) : stg_intimm__inscriptions n'existe pas encore
--- dans ce projet; l'instantané hist_intimm__inscriptions en a besoin.
-select
-    trim(no_inscription) as no_inscription,
-    min(upper(trim(statut_inscription))) as statut_inscription,
-    min(try_cast(jours_presence as integer)) as jours_presence
-from read_csv(
-    '{{ env_var("MIFI_EXTRAITS_DIR") }}/intimm_inscriptions.csv',
-    header = true, delim = ';', all_varchar = true, encoding = 'latin-1'
-)
-where trim(no_inscription) is not null
-group by trim(no_inscription)
-"""
-
-
-def projet_pour_les_tests(dossier: Path) -> Path:
-    """Le projet lui-même; ou, si stg_intimm__inscriptions n'y est pas encore, une copie
-    avec un bouchon de ce modèle (jamais versionné comme modèle)."""
-    if list((RACINE / "models").rglob("stg_intimm__inscriptions.sql")):
-        return RACINE
-    copie = dossier / "projet"
-    for nom in ("dbt_project.yml", "profiles.yml"):
-        copie.mkdir(parents=True, exist_ok=True)
-        shutil.copy2(RACINE / nom, copie / nom)
-    for nom in ("models", "macros", "seeds", "snapshots", "tests", "docs", "analyses", "src"):
-        if (RACINE / nom).is_dir():
-            shutil.copytree(RACINE / nom, copie / nom, ignore=shutil.ignore_patterns("__pycache__"))
-    bouchon = copie / "models" / "staging" / "bouchon_test" / "stg_intimm__inscriptions.sql"
-    bouchon.parent.mkdir(parents=True)
-    bouchon.write_text(BOUCHON_INSCRIPTIONS, encoding="utf-8")
-    return copie
-
-
 @dataclass
 class Nuit:
     code: int
@@ -261,7 +228,7 @@ def _detail(nuit: Nuit) -> str:
 def scenario(tmp_path_factory: pytest.TempPathFactory) -> Scenario:
     base = tmp_path_factory.mktemp("nuit")
     extraits = generer_extraits(base / "extraits")
-    projet = projet_pour_les_tests(base)
+    projet = RACINE
     s = Scenario(projet=projet, publication=base / "publication", travail=base / "travail")
 
     def nuit(nom: str, dossier_extraits: Path, date: str, *options: str) -> Nuit:

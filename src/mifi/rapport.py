@@ -402,7 +402,12 @@ def rediger(contenu: ContenuRapport, dossier: Path, graphique_cibles: bool) -> P
         f"**État : nuit {etat}.**", "",
     ]
     if contenu.comptes_dbt:
-        comptes = ", ".join(f"{statut} : {nombre}" for statut, nombre in sorted(contenu.comptes_dbt.items()))
+        libelles = {"success": "construits", "pass": "tests réussis", "warn": "avertissements",
+                    "fail": "tests en échec", "error": "erreurs", "skipped": "ignorés",
+                    "no-op": "sans action (exposures)"}
+        comptes = ", ".join(
+            f"{libelles.get(statut, statut)} : {nombre}" for statut, nombre in sorted(contenu.comptes_dbt.items())
+        )
         lignes += [f"Bilan de `dbt build` : {comptes}.", ""]
     if contenu.erreurs_nuit:
         lignes += ["## Ce qui a échoué", ""] + [f"- {_cellule(e)}" for e in contenu.erreurs_nuit] + [""]
