@@ -10,7 +10,7 @@ import calendar
 from collections import Counter, defaultdict
 from datetime import date
 from pathlib import Path
-from typing import Any, Iterable
+from typing import Any
 
 from mifi.generateur.normalisation import normaliser_nom
 
@@ -76,7 +76,10 @@ def cle(nom: str | None, prenom: str | None, naissance: date | None) -> tuple[st
 
 
 # --- 1.1.1 --------------------------------------------------------------------------------
-def recalcul_111(dossier: Path, d: date) -> dict[tuple[str, str, date], float]:
+def recalcul_111(dossier: Path, d: date, autodeclaration: bool = False,
+                 par_declaration: bool = False) -> dict[tuple[str, str, date], float]:
+    """Candidats (ou DI, ``par_declaration``) admissibles; ``autodeclaration`` : méthode de la
+    donnée de référence (AUTODECLARATION acceptée avec les seuils de TEST)."""
     diag = {}
     for l in _dedoublonner(lire(dossier, "ref_diagnostics_professions.csv")):
         if code(l["diagnostic"]) not in ("DEFICIT", "LEGER_DEFICIT", "EQUILIBRE", "SURPLUS"):
@@ -108,10 +111,11 @@ def recalcul_111(dossier: Path, d: date) -> dict[tuple[str, str, date], float]:
             haut = dg[1] in (("0", "A", "B") if version == "2016" else ("0", "1", "2", "3"))
             seuil = 7 if haut else 5
             for t, co, po in preuves[l["no_declaration"]]:
-                if t == "DIPLOME" or (t == "TEST" and co is not None and po is not None and co >= seuil and po >= seuil):
+                test = t == "TEST" or (autodeclaration and t == "AUTODECLARATION")
+                if t == "DIPLOME" or (test and co is not None and po is not None and co >= seuil and po >= seuil):
                     ok = True
         if ok:
-            activites[l["no_candidat"]].append((depot, depot))
+            activites[l["no_declaration"] if par_declaration else l["no_candidat"]].append((depot, depot))
     return _compter("1.1.1", d, activites)
 
 
@@ -295,8 +299,3 @@ def ecarts(attendu: dict[Any, tuple[Any, Any, Any]], obtenu: dict[Any, tuple[Any
         if (va is None) != (vo is None) or (va is not None and abs(va - vo) > 1e-12) or a[1:] != o[1:]:
             messages.append(f"{k}: vérité {a} / recalcul {o}")
     return messages
-
-
-def iterer(*args: Iterable[Any]) -> None:  # pragma: no cover - utilitaire de débogage
-    for a in args:
-        print(list(a))

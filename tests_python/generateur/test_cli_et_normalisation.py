@@ -23,7 +23,7 @@ RACINE = Path(__file__).resolve().parents[2]
     (["--date-extraction", "2023-02-30"], "date d'extraction invalide"),
     (["--date-extraction", "2021-12-31"], "à partir du 2022-01-01"),
     (["--graine", "x"], "graine invalide"),
-    (["--bruit", "fort"], "invalid choice"),
+    (["--bruit", "fort"], "bruit invalide"),
 ])
 def test_erreurs_claires(tmp_path: Path, capsys: pytest.CaptureFixture[str], arguments: list[str], message: str) -> None:
     with pytest.raises(SystemExit) as sortie:

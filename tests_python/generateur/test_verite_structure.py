@@ -17,7 +17,7 @@ PROPORTIONS = ("3.1.3", "6.1.1")
 def test_parametres(verite_aucun: dict[str, Any]) -> None:
     assert verite_aucun["parametres"] == {"echelle": 0.05, "graine": 7, "date_extraction": "2026-10-31",
                                           "bruit": "aucun", "version": 1}
-    assert list(verite_aucun) == ["parametres", "resultats", "identites", "comptes"]
+    assert list(verite_aucun) == ["parametres", "resultats", "identites", "comptes", "complements"]
 
 
 def test_fenetres_publiees(verite_aucun: dict[str, Any]) -> None:

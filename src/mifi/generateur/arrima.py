@@ -11,12 +11,11 @@
 
 from __future__ import annotations
 
-from .aleatoire import choix, entier
-
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import Any
 
+from .aleatoire import choix, entier
 from .contexte import Contexte, emettre, sous_generateur
 from .ecriture import Ligne, ajouter_lignes, enregistrer_classeur, iso, nouveau_classeur
 from .modele import Accompagnement, AidePaffarc, InscriptionAQ, ParticipationDdrc, Rencontre

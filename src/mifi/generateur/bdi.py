@@ -9,15 +9,12 @@ sont codées en CNP 2016 (4 chiffres) avant la transition du 2023-11-16, en CNP 
 
 from __future__ import annotations
 
-from .aleatoire import Tirage, choix, entier
-
-import random
 from datetime import date, timedelta
 
+from .aleatoire import Tirage, choix, entier
 from .calendrier import ajouter_mois, fin_de_mois
 from .contexte import Contexte, emettre, sous_generateur
 from .ecriture import EcrivainCsv, Ligne, iso
-from .identites import melanger
 from .modele import Declaration, Diagnostic, Experience, PreuveFrancais
 from .parametres import CANDIDATS_BDI_MENSUELS, CROISSANCE_ANNUELLE, DATE_BASCULE_CNP_2021, DEBUT_COUVERTURE, Parametres
 from .referentiels import PAYS_IMMIGRATION, PAYS_RESIDENCE_AUTRES, PROFESSIONS

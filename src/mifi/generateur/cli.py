@@ -42,6 +42,12 @@ def _date(texte: str) -> date:
     return valeur
 
 
+def _bruit(texte: str) -> str:
+    if texte not in ("aucun", "realiste"):
+        raise argparse.ArgumentTypeError(f"bruit invalide « {texte} » : « aucun » ou « realiste » attendu.")
+    return texte
+
+
 def ajouter_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--sortie", type=Path, required=True, metavar="DOSSIER",
                         help="Dossier où écrire les 17 extraits et verite.json (créé au besoin).")
@@ -52,7 +58,7 @@ def ajouter_arguments(parser: argparse.ArgumentParser) -> None:
                         help="Graine aléatoire : mêmes options, mêmes octets. Défaut : 42.")
     parser.add_argument("--date-extraction", type=_date, default=date.today(), metavar="AAAA-MM-JJ",
                         help="Date de l'extraction simulée (« en date du »). Défaut : aujourd'hui.")
-    parser.add_argument("--bruit", choices=("realiste", "aucun"), default="realiste",
+    parser.add_argument("--bruit", type=_bruit, default="realiste", metavar="{aucun,realiste}",
                         help="« aucun » : seulement des défauts que les règles résolvent exactement (données de test); "
                              "« realiste » : en plus, des coquilles et des homonymes (démonstration). Défaut : realiste.")
 

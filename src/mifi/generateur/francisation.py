@@ -9,10 +9,9 @@ alors le statut courant), abandons après au moins une journée, sessions en cou
 
 from __future__ import annotations
 
-from .aleatoire import Tirage, choix, entier
-
 from datetime import date, timedelta
 
+from .aleatoire import Tirage, choix, entier
 from .contexte import Contexte, emettre, sous_generateur
 from .ecriture import Ligne, iso
 from .modele import Evaluation, InscriptionCours

@@ -207,6 +207,14 @@ def _ecrire_verite(parametres: Parametres, verite: Verite, chemins: dict[str, Pa
         noms = sorted(comptes)
         for i, nom in enumerate(noms):
             f.write(f"  {json.dumps(nom)}: {json.dumps(comptes[nom], ensure_ascii=False)}" + ("," if i < len(noms) - 1 else "") + "\n")
+        f.write(" },\n")
+        f.write(' "complements": {\n')
+        complements = verite.complements()
+        for i, (ind, lignes) in enumerate(sorted(complements.items())):
+            f.write(f"  {json.dumps(ind)}: [\n")
+            for j, l in enumerate(lignes):
+                f.write("   " + json.dumps(l, ensure_ascii=False) + ("," if j < len(lignes) - 1 else "") + "\n")
+            f.write("  ]" + ("," if i < len(complements) - 1 else "") + "\n")
         f.write(" }\n}\n")
     temporaire.replace(sortie / "verite.json")
 

@@ -7,11 +7,10 @@ transformation numérique (Arrima, Apprendre le français, Portail Employeurs, P
 
 from __future__ import annotations
 
-from .aleatoire import choix, entier
-
 from datetime import date, timedelta
 from typing import Any
 
+from .aleatoire import choix, entier
 from .calendrier import annee_financiere
 from .contexte import Contexte, sous_generateur
 from .ecriture import ajouter_lignes, enregistrer_classeur, nouveau_classeur

@@ -9,11 +9,9 @@ invalides (date impossible) d'un dossier fictif.
 
 from __future__ import annotations
 
-from .aleatoire import choix, entier
-
-import random
 from datetime import date, timedelta
 
+from .aleatoire import choix, entier
 from .contexte import Contexte, emettre, sous_generateur
 from .ecriture import Ligne, iso, jjmmaaaa
 from .modele import ServicePasi

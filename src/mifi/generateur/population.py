@@ -7,13 +7,12 @@ aussitôt leurs événements et leurs lignes (mémoire bornée).
 
 from __future__ import annotations
 
-from .aleatoire import Tirage, choix, entier
-
 import random
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import Iterator
 
+from .aleatoire import Tirage, entier
 from .calendrier import ajouter_mois, fin_de_mois
 from .identites import RegistreIdentites
 from .parametres import CROISSANCE_ANNUELLE, COHORTES_MENSUELLES, DEBUT_COHORTES, Parametres

@@ -95,6 +95,10 @@ class Verite:
         self.diagnostics = diagnostics
         f = {i: fenetres_publiees(i, date_extraction) for i in INDICATEURS}
         self.c111 = CompteurPersonnes(f["1.1.1"])
+        # Compléments de 1.1.1 : DI admissibles distinctes (ventilation « mesure ») et candidats
+        # selon la méthode de la donnée de référence (AUTODECLARATION acceptée, mêmes seuils).
+        self.c111_declarations = CompteurPersonnes(f["1.1.1"])
+        self.c111_reference = CompteurPersonnes(f["1.1.1"])
         self.c221 = CompteurPersonnes(f["2.2.1"])
         self.c311 = CompteurPersonnes(f["3.1.1"])
         self.c312 = CompteurPersonnes(f["3.1.2"])
@@ -142,7 +146,13 @@ class Verite:
 
     def ajouter_candidat_bdi(self, declarations: Sequence[Declaration]) -> None:
         """Candidat distinct ayant au moins une DI admissible déposée dans la fenêtre."""
-        self.c111.ajouter((di.date_depot, di.date_depot) for di in declarations if self.declaration_admissible(di))
+        admissibles = [di for di in declarations if self.declaration_admissible(di)]
+        self.c111.ajouter((di.date_depot, di.date_depot) for di in admissibles)
+        for di in admissibles:
+            self.c111_declarations.ajouter([(di.date_depot, di.date_depot)])
+        self.c111_reference.ajouter(
+            (di.date_depot, di.date_depot) for di in declarations if self.declaration_admissible(di, accepter_autodeclaration=True)
+        )
 
     # ----------------------------------------------------------------------------------
     # 2.2.1 — Personnes ayant reçu un service en reconnaissance des compétences
@@ -269,7 +279,8 @@ class Verite:
 
     # ----------------------------------------------------------------------------------
     def _compteurs(self) -> dict[str, CompteurPersonnes | CompteurProportion]:
-        return {"1.1.1": self.c111, "2.2.1": self.c221, "3.1.1": self.c311, "3.1.2": self.c312,
+        return {"1.1.1": self.c111, "1.1.1/declarations": self.c111_declarations,
+                "1.1.1/reference": self.c111_reference, "2.2.1": self.c221, "3.1.1": self.c311, "3.1.2": self.c312,
                 "3.1.3": self.p313, "5.2.1": self.c521, "6.1.1": self.p611}
 
     def etat(self) -> dict[str, list[list[int]]]:
@@ -287,6 +298,19 @@ class Verite:
             for cible, source in zip(cibles, etat[ind]):
                 for i, v in enumerate(source):
                     cible[i] += v
+
+    def complements(self) -> dict[str, list[dict[str, Any]]]:
+        """1.1.1 : DI admissibles distinctes et candidats selon la méthode de la donnée de
+        référence (AUTODECLARATION acceptée), par fenêtre."""
+        lignes = []
+        for f, n_di, n_ref in zip(self.c111.fenetres, self.c111_declarations.valeurs, self.c111_reference.valeurs):
+            lignes.append({
+                "periode": f.periode, "granularite": f.granularite, "date_debut": f.date_debut.isoformat(),
+                "date_fin": f.date_fin.isoformat(), "declarations_admissibles": float(n_di),
+                "candidats_methode_reference": float(n_ref),
+            })
+        lignes.sort(key=lambda l: (l["date_debut"], l["granularite"], l["date_fin"]))
+        return {"1.1.1": lignes}
 
     def resultats(self) -> list[dict[str, Any]]:
         lignes: list[dict[str, Any]] = []
