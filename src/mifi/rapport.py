@@ -475,7 +475,11 @@ def rediger(contenu: ContenuRapport, dossier: Path, graphique_cibles: bool) -> P
     else:
         lignes.append("Extraits conformes." if validation.succes else "Extraits **non conformes**.")
         if contenu.lien_data_docs:
-            lignes += ["", f"[Data Docs de la validation (Great Expectations)]({contenu.lien_data_docs})", ""]
+            lignes += ["", f"[Data Docs de la validation (Great Expectations)]({contenu.lien_data_docs})"]
+            synthese = Path(contenu.lien_data_docs).parent.parent / "synthese_validation.html"
+            if (dossier / synthese).is_file():
+                lignes.append(f" — [synthèse de la validation]({synthese.as_posix()})")
+            lignes.append("")
         lignes += [f"- Erreur : {_cellule(e)}" for e in validation.erreurs]
         lignes += [f"- Avertissement : {_cellule(a)}" for a in validation.avertissements]
     lignes.append("")

@@ -380,16 +380,27 @@ def nettoyer(etat: EtatNuit) -> None:
     etat.temporaires.clear()
 
 
-def _copier_data_docs(source: Path, dossier_rapport: Path) -> str | None:
-    """Copie les Data Docs de la validation dans le rapport; rend le lien relatif."""
+def _copier_data_docs(source: Path, dossier_rapport: Path, rapport_validation: Path) -> str | None:
+    """Copie les Data Docs de la validation dans le rapport de la nuit; rend le lien relatif.
+
+    Quand les Data Docs sont dans le dossier de rapport de la validation (cas de
+    ``mifi.validation``), tout ce dossier est copié sous ``validation/`` (Data Docs, synthèse
+    HTML, résultat JSON); sinon, le dossier des Data Docs seul.
+    """
     if not source.exists():
         return None
-    destination = dossier_rapport / "data_docs"
-    if source.is_file():
-        shutil.copytree(source.parent, destination)
-        return f"data_docs/{source.name}"
-    shutil.copytree(source, destination)
-    return "data_docs/index.html"
+    source = source.resolve()
+    racine = rapport_validation.resolve()
+    if racine in source.parents:
+        shutil.copytree(racine, dossier_rapport / "validation")
+        cible = dossier_rapport / "validation" / source.relative_to(racine)
+    else:
+        dossier = source.parent if source.is_file() else source
+        shutil.copytree(dossier, dossier_rapport / "data_docs")
+        cible = dossier_rapport / "data_docs" / (source.name if source.is_file() else "")
+    if cible.is_dir():
+        cible = cible / "index.html"
+    return cible.relative_to(dossier_rapport).as_posix()
 
 
 def publier(chemins: Chemins, etat: EtatNuit) -> None:
@@ -417,7 +428,9 @@ def publier(chemins: Chemins, etat: EtatNuit) -> None:
             chemin_data_docs = getattr(etat.validation, "chemin_data_docs", None)
             rapport_temporaire.mkdir()
             if chemin_data_docs:
-                lien_data_docs = _copier_data_docs(Path(chemin_data_docs), rapport_temporaire)
+                lien_data_docs = _copier_data_docs(
+                    Path(chemin_data_docs), rapport_temporaire, chemins.rapport_validation
+                )
             rapport.produire_rapport(
                 rapport_temporaire,
                 date_extraction=date,
@@ -470,7 +483,7 @@ def rapport_d_echec(chemins: Chemins, etat: EtatNuit, echec: EchecNuit) -> Path 
             chemin_data_docs = getattr(etat.validation, "chemin_data_docs", None)
             if chemin_data_docs:
                 dossier.mkdir(parents=True, exist_ok=True)
-                lien = _copier_data_docs(Path(chemin_data_docs), dossier)
+                lien = _copier_data_docs(Path(chemin_data_docs), dossier, chemins.rapport_validation)
             return rapport.produire_rapport(
                 dossier,
                 date_extraction=chemins.date_extraction,
