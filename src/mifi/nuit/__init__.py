@@ -222,7 +222,9 @@ def valider(chemins: Chemins, mode: str, etat: EtatNuit) -> None:
                 raise EchecNuit("validation", [f"Validation Great Expectations indisponible : {erreur}."])
             valider_extraits = None
         if valider_extraits is not None:
-            chemins.rapport_validation.mkdir(parents=True, exist_ok=True)
+            if chemins.rapport_validation.exists():  # nuit relancée pour la même date
+                shutil.rmtree(chemins.rapport_validation)
+            chemins.rapport_validation.mkdir(parents=True)
             chemins.historique_validation.mkdir(parents=True, exist_ok=True)
             options: dict[str, Any] = {}
             if "date_extraction" in inspect.signature(valider_extraits).parameters:
