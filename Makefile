@@ -25,8 +25,11 @@ export MIFI_DUCKDB_PATH ?= $(CURDIR)/donnees/entrepot/mifi.duckdb
 EXTRAITS_TEST := $(CURDIR)/donnees/extraits_test
 DUCKDB_TEST := $(CURDIR)/donnees/entrepot/test.duckdb
 VARS := '{date_extraction: "$(DATE_EXTRACTION)"}'
+# Traitement de nuit : dossier publié (lu par Power BI) et dossier de travail.
+NUIT_PUBLICATION ?= $(CURDIR)/donnees/publication
+NUIT_TRAVAIL ?= $(CURDIR)/donnees/travail
 
-.PHONY: aide installer run test pytest dbt-test lint extraits-demo extraits-test docs nettoyer \
+.PHONY: aide installer run nuit outils-systeme test pytest dbt-test lint extraits-demo extraits-test docs nettoyer \
 	postgres-installer bench
 
 aide:
@@ -60,10 +63,27 @@ extraits-test: $(INSTALLE)
 			--date-extraction $(DATE_EXTRACTION) --bruit aucun; \
 	fi
 
-run: $(INSTALLE) extraits-demo
-	@mkdir -p "$(dir $(MIFI_DUCKDB_PATH))"
-	$(DBT) build --vars $(VARS)
-	$(DBT) docs generate --vars $(VARS)
+run: $(INSTALLE) extraits-demo nuit
+
+# Traitement de nuit (README, « make nuit ») : valider les extraits, dbt build sur un entrepôt
+# de travail, documentation, puis publication atomique si aucun test bloquant n'échoue.
+nuit: $(INSTALLE)
+	$(PY) -m mifi nuit --extraits "$(MIFI_EXTRAITS_DIR)" --publication "$(NUIT_PUBLICATION)" \
+		--travail "$(NUIT_TRAVAIL)" --date-extraction $(DATE_EXTRACTION)
+
+# Outils système des tests : Chromium sans interface (test du site de documentation).
+# Idempotent : rien à faire s'il est présent; installé par apt-get si on est root (CI).
+outils-systeme:
+	@if command -v chromium >/dev/null 2>&1; then \
+		echo "Chromium présent : $$(command -v chromium)"; \
+	elif [ "$$(id -u)" = "0" ] && command -v apt-get >/dev/null 2>&1; then \
+		echo "Installation de Chromium (test du site de documentation)..."; \
+		{ DEBIAN_FRONTEND=noninteractive apt-get update -qq \
+			&& DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends chromium; } \
+		|| echo "Avertissement : installation de Chromium impossible; le test du site de documentation sera sauté."; \
+	else \
+		echo "Avertissement : Chromium absent (installation : root et apt-get); le test du site de documentation sera sauté."; \
+	fi
 
 # Serveur PostgreSQL (test de parité DuckDB/PostgreSQL, banc d'essai) : installé par apt-get
 # s'il manque et qu'on est root (CI); sinon le test de parité est ignoré avec un message.
@@ -91,7 +111,7 @@ dbt-test: $(INSTALLE) extraits-test
 lint: $(INSTALLE)
 	$(SQLFLUFF) lint models tests analyses snapshots
 
-test: $(INSTALLE) pytest dbt-test lint
+test: $(INSTALLE) outils-systeme pytest dbt-test lint
 
 # Banc d'essai (issue 9) : extraits mis en cache dans bench/cache, résultats dans
 # bench/resultats.json et BENCHMARKS.md. Options : BENCH_OPTIONS="--executions-1 3 --executions-10 1".

@@ -1,0 +1,558 @@
+"""Traitement de nuit : ``python -m mifi nuit`` (ou ``make nuit``).
+
+Étapes :
+
+1. **Valider les extraits** : ``mifi.validation.valider_extraits`` (Great Expectations) si le
+   module est disponible, sinon les contrôles de base du contrat (``mifi.nuit.controles`` :
+   présence, encodage, en-têtes exacts, forme des dates des 17 fichiers).
+2. **Construire l'entrepôt de travail** (``<travail>/mifi.duckdb``) avec ``dbt build`` (modèles,
+   seeds, instantanés et tests de données; les tests unitaires restent dans ``make test``). L'entrepôt de travail repart chaque nuit d'une **copie de
+   l'entrepôt publié** (s'il existe) : les instantanés (schéma ``historique``) y retrouvent
+   leur historique, et cet historique ne contient que des nuits publiées. Une nuit en échec
+   a pu écrire des instantanés dans son entrepôt de travail; la nuit suivante l'écrase par
+   une nouvelle copie de l'entrepôt publié, si bien qu'une valeur jamais publiée n'entre
+   jamais dans l'historique ni dans les révisions.
+3. **Documenter** : ``dbt docs generate --static`` (site complet et fichier unique).
+4. **Publier**, seulement si aucun test ni modèle de sévérité erreur n'a échoué (les
+   avertissements sont permis et rapportés) : entrepôt DuckDB, un Parquet par relation du
+   schéma ``marts``, documentation, rapport; chaque remplacement est atomique pour un lecteur
+   (voir ``mifi.nuit.publication``).
+
+Une nuit en échec ne touche pas au dossier de publication (octet pour octet), écrit son
+rapport dans ``<travail>/rapports/<date>/`` et sort avec le code 1 et un résumé en français.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import fcntl
+import inspect
+import os
+import re
+import shutil
+import sys
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Iterator
+
+from mifi.nuit import execution_dbt, publication
+from mifi.nuit.controles import ResultatValidation, controler_extraits
+
+RACINE_PROJET = Path(__file__).resolve().parents[3]
+
+
+class EchecNuit(Exception):
+    """La nuit s'arrête sans rien publier; le message (français) en dit la raison."""
+
+    def __init__(self, etape: str, erreurs: list[str]):
+        super().__init__(etape)
+        self.etape = etape
+        self.erreurs = erreurs
+
+
+@dataclass
+class Chemins:
+    projet: Path
+    extraits: Path
+    publication: Path
+    travail: Path
+    date_extraction: str
+
+    @property
+    def entrepot_travail(self) -> Path:
+        return self.travail / publication.NOM_ENTREPOT
+
+    @property
+    def entrepot_publie(self) -> Path:
+        return self.publication / publication.NOM_ENTREPOT
+
+    @property
+    def cible_dbt(self) -> Path:
+        return self.travail / "target"
+
+    @property
+    def journaux_dbt(self) -> Path:
+        return self.travail / "logs"
+
+    @property
+    def rapport_validation(self) -> Path:
+        return self.travail / "validation" / self.date_extraction
+
+    @property
+    def historique_validation(self) -> Path:
+        return self.travail / "historique_validation"
+
+
+@dataclass
+class EtatNuit:
+    """Ce que la nuit a appris, pour le rapport et le résumé."""
+
+    validation: Any | None = None
+    source_validation: str = ""
+    bilan: execution_dbt.BilanDbt | None = None
+    avertissements: list[str] = field(default_factory=list)
+    temporaires: list[Path] = field(default_factory=list)
+
+
+# --- Interface en ligne de commande -----------------------------------------------------
+
+def ajouter_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--extraits", type=Path, default=None,
+        help="dossier des 17 extraits (défaut : variable d'environnement MIFI_EXTRAITS_DIR)",
+    )
+    parser.add_argument(
+        "--publication", type=Path, default=Path("donnees/publication"),
+        help="dossier de publication lu par Power BI (défaut : donnees/publication)",
+    )
+    parser.add_argument(
+        "--travail", type=Path, default=Path("donnees/travail"),
+        help="dossier de travail de la nuit : entrepôt de travail, target dbt, journaux "
+             "(défaut : donnees/travail)",
+    )
+    parser.add_argument(
+        "--date-extraction", default=None, metavar="AAAA-MM-JJ",
+        help="date de référence du calcul, « en date du » (défaut : la date du jour)",
+    )
+    parser.add_argument(
+        "--validation", choices=["auto", "great-expectations", "base"], default="auto",
+        help="auto : Great Expectations (mifi.validation) si disponible, sinon contrôles de base "
+             "du contrat; great-expectations : l'exiger; base : contrôles de base seulement",
+    )
+    parser.add_argument(
+        "--projet", type=Path, default=RACINE_PROJET,
+        help="dossier du projet dbt (défaut : la racine de ce dépôt)",
+    )
+    parser.add_argument(
+        "--silencieux", action="store_true", help="ne pas recopier la sortie de dbt à l'écran",
+    )
+
+
+def executer(args: argparse.Namespace) -> int:
+    extraits = args.extraits or (Path(os.environ["MIFI_EXTRAITS_DIR"]) if os.environ.get("MIFI_EXTRAITS_DIR") else None)
+    if extraits is None:
+        print("Dossier des extraits inconnu : donnez --extraits ou la variable MIFI_EXTRAITS_DIR.",
+              file=sys.stderr)
+        return 2
+    date_extraction = args.date_extraction or dt.date.today().isoformat()
+    if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", date_extraction):
+        print(f"--date-extraction doit être au format AAAA-MM-JJ (reçu : {date_extraction}).", file=sys.stderr)
+        return 2
+    try:
+        dt.date.fromisoformat(date_extraction)
+    except ValueError:
+        print(f"--date-extraction : date impossible ({date_extraction}).", file=sys.stderr)
+        return 2
+    projet = args.projet.resolve()
+    if not (projet / "dbt_project.yml").is_file():
+        print(f"Projet dbt introuvable : {projet}/dbt_project.yml.", file=sys.stderr)
+        return 2
+    chemins = Chemins(
+        projet=projet,
+        extraits=extraits.resolve(),
+        publication=args.publication.resolve(),
+        travail=args.travail.resolve(),
+        date_extraction=date_extraction,
+    )
+    chemins.travail.mkdir(parents=True, exist_ok=True)
+    chemins.publication.mkdir(parents=True, exist_ok=True)
+    try:
+        with verrou(chemins.travail / ".verrou"):
+            return nuit(chemins, args.validation, None if args.silencieux else sys.stdout)
+    except BlockingIOError:
+        print(f"Une autre nuit tourne déjà sur le dossier de travail {chemins.travail} : abandon.",
+              file=sys.stderr)
+        return 1
+
+
+@contextmanager
+def verrou(chemin: Path) -> Iterator[None]:
+    """Verrou exclusif : deux nuits ne partagent jamais un dossier de travail."""
+    with open(chemin, "w", encoding="utf-8") as fichier:
+        fcntl.flock(fichier.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
+        try:
+            fichier.write(str(os.getpid()))
+            fichier.flush()
+            yield
+        finally:
+            fcntl.flock(fichier.fileno(), fcntl.LOCK_UN)
+
+
+def ecrire(sortie: Any, texte: str) -> None:
+    if sortie is not None:
+        sortie.write(texte + "\n")
+        sortie.flush()
+
+
+# --- Déroulement ------------------------------------------------------------------------
+
+def nuit(chemins: Chemins, mode_validation: str, sortie: Any) -> int:
+    etat = EtatNuit()
+    try:
+        ecrire(sortie, f"== Nuit du {chemins.date_extraction} : validation des extraits ({chemins.extraits})")
+        valider(chemins, mode_validation, etat)
+        ecrire(sortie, f"== Construction de l'entrepôt de travail ({chemins.entrepot_travail})")
+        preparer_entrepot_travail(chemins)
+        construire(chemins, etat, sortie)
+        ecrire(sortie, "== Documentation (dbt docs generate --static)")
+        documenter(chemins, etat, sortie)
+        ecrire(sortie, f"== Publication ({chemins.publication})")
+        publier(chemins, etat)
+    except EchecNuit as echec:
+        nettoyer(etat)
+        chemin_rapport = rapport_d_echec(chemins, etat, echec)
+        print(resume_echec(chemins, etat, echec, chemin_rapport), file=sys.stderr)
+        return 1
+    except BaseException:
+        nettoyer(etat)
+        raise
+    print(resume_succes(chemins, etat))
+    return 0
+
+
+def valider(chemins: Chemins, mode: str, etat: EtatNuit) -> None:
+    resultat: Any
+    if mode in ("auto", "great-expectations"):
+        try:
+            from mifi.validation import valider_extraits
+        except ImportError as erreur:
+            if mode == "great-expectations":
+                raise EchecNuit("validation", [f"Validation Great Expectations indisponible : {erreur}."])
+            valider_extraits = None
+        if valider_extraits is not None:
+            if chemins.rapport_validation.exists():  # nuit relancée pour la même date
+                shutil.rmtree(chemins.rapport_validation)
+            chemins.rapport_validation.mkdir(parents=True)
+            chemins.historique_validation.mkdir(parents=True, exist_ok=True)
+            options: dict[str, Any] = {}
+            if "date_extraction" in inspect.signature(valider_extraits).parameters:
+                options["date_extraction"] = dt.date.fromisoformat(chemins.date_extraction)
+            try:
+                resultat = valider_extraits(
+                    chemins.extraits, chemins.rapport_validation, chemins.historique_validation, **options
+                )
+            except Exception as erreur:  # noqa: BLE001 — une validation qui plante est un échec
+                raise EchecNuit("validation", [f"La validation des extraits a planté : {erreur!r}."]) from erreur
+            etat.validation, etat.source_validation = resultat, "Great Expectations"
+        else:
+            etat.avertissements.append(
+                "Validation Great Expectations (mifi.validation) indisponible : contrôles de base du contrat seulement."
+            )
+    if etat.validation is None:
+        etat.validation, etat.source_validation = controler_extraits(chemins.extraits), "contrôles de base du contrat"
+    if not etat.validation.succes:
+        raise EchecNuit("validation", list(etat.validation.erreurs) or ["Extraits non conformes (sans détail)."])
+
+
+def preparer_entrepot_travail(chemins: Chemins) -> None:
+    """Entrepôt de travail neuf : copie de l'entrepôt publié, ou rien (première nuit).
+
+    La copie se lit pendant qu'un lecteur tient l'entrepôt publié ouvert en lecture seule :
+    le fichier publié est toujours complet et sans journal (.wal), puisqu'il n'est installé
+    qu'une fois fermé. De la copie, seul le schéma ``historique`` (instantanés) est gardé :
+    tout le reste est reconstruit par dbt build, et une relation retirée du projet ne survit
+    pas d'une nuit à l'autre dans le schéma marts.
+    """
+    import duckdb
+
+    for chemin in (chemins.entrepot_travail, chemins.entrepot_travail.with_name(publication.NOM_ENTREPOT + ".wal")):
+        if chemin.exists():
+            chemin.unlink()
+    if chemins.entrepot_publie.is_file():
+        shutil.copyfile(chemins.entrepot_publie, chemins.entrepot_travail)
+        with duckdb.connect(str(chemins.entrepot_travail)) as connexion:
+            catalogue = connexion.execute("select current_database()").fetchone()[0]
+            schemas = connexion.execute(
+                "select schema_name from information_schema.schemata "
+                "where catalog_name = ? and schema_name not in ('historique', 'main', "
+                "'information_schema', 'pg_catalog')",
+                [catalogue],
+            ).fetchall()
+            for (schema,) in schemas:
+                connexion.execute(f"drop schema {publication.identifiant(schema)} cascade")
+            connexion.execute("checkpoint")
+    for fichier in ("run_results.json", "manifest.json", "catalog.json", "index.html", "static_index.html"):
+        chemin = chemins.cible_dbt / fichier
+        if chemin.exists():
+            chemin.unlink()
+
+
+def _dbt(chemins: Chemins, arguments: list[str], journal: str, sortie: Any) -> int:
+    return execution_dbt.lancer_dbt(
+        arguments,
+        projet=chemins.projet,
+        extraits=chemins.extraits,
+        entrepot=chemins.entrepot_travail,
+        cible=chemins.cible_dbt,
+        journaux=chemins.journaux_dbt,
+        date_extraction=chemins.date_extraction,
+        journal=chemins.journaux_dbt / journal,
+        sortie=sortie,
+    )
+
+
+def creer_schemas(chemins: Chemins, sortie: Any) -> None:
+    """Crée d'avance, dans l'entrepôt de travail, tous les schémas du projet.
+
+    Contournement de dbt-duckdb (issue duckdb/dbt-duckdb#691) : une source chargée par un
+    greffon (schéma ``brut``) est créée au moment où un nœud qui la lit est compilé; avec
+    plusieurs fils, deux compilations simultanées créent le même schéma et l'une échoue
+    (« Catalog write-write conflict on create »). L'entrepôt publié ne contient pas ces
+    schémas de travail : sans ce contournement, chaque nuit y serait exposée. La liste des
+    schémas vient du manifeste (``dbt parse``, dont l'analyse sert ensuite à ``dbt build``).
+    """
+    import duckdb
+
+    code = _dbt(chemins, ["parse"], "dbt_parse.log", sortie)
+    manifeste = execution_dbt.lire_manifeste(chemins.cible_dbt)
+    if code != 0 or not manifeste:
+        raise EchecNuit("dbt parse", [
+            f"Le projet dbt ne s'analyse pas (code {code}). Fin du journal :\n"
+            + execution_dbt.BilanDbt(code, False, [], chemins.journaux_dbt / "dbt_parse.log").fin_du_journal()
+        ])
+    schemas = sorted({
+        str(noeud["schema"])
+        for groupe in ("nodes", "sources")
+        for noeud in manifeste.get(groupe, {}).values()
+        if noeud.get("schema") and noeud.get("resource_type") in ("model", "seed", "snapshot", "source")
+    })
+    with duckdb.connect(str(chemins.entrepot_travail)) as connexion:
+        for schema in schemas:
+            connexion.execute(f"create schema if not exists {publication.identifiant(schema)}")
+
+
+def construire(chemins: Chemins, etat: EtatNuit, sortie: Any) -> None:
+    creer_schemas(chemins, sortie)
+    # Les tests unitaires (unit_tests) vérifient la logique SQL sur des données fictives, pas
+    # les données de la nuit : ils tournent dans « make test » (CI), pas chaque nuit.
+    code = _dbt(chemins, ["build", "--exclude-resource-type", "unit_test"], "dbt_build.log", sortie)
+    bilan = execution_dbt.lire_bilan(chemins.cible_dbt, code, chemins.journaux_dbt / "dbt_build.log")
+    etat.bilan = bilan
+    if bilan.bloquants or bilan.avertissements:
+        try:
+            import duckdb
+
+            with duckdb.connect(str(chemins.entrepot_travail), read_only=True) as connexion:
+                execution_dbt.completer_details(bilan, connexion)
+        except Exception:  # noqa: BLE001 — le détail est facultatif
+            pass
+    if not bilan.succes:
+        erreurs = [_decrire_noeud(noeud) for noeud in bilan.bloquants]
+        if not bilan.resultats_trouves:
+            erreurs.append(
+                "dbt build s'est arrêté avant d'exécuter les nœuds (pas de run_results.json). "
+                "Fin du journal :\n" + bilan.fin_du_journal()
+            )
+        elif not erreurs:
+            erreurs.append(f"dbt build a rendu le code {code}. Fin du journal :\n" + bilan.fin_du_journal())
+        raise EchecNuit("dbt build", erreurs)
+
+
+def _decrire_noeud(noeud: execution_dbt.ResultatNoeud) -> str:
+    texte = f"{noeud.libelle()}"
+    if noeud.chemin:
+        texte += f" ({noeud.chemin})"
+    texte += f" : {noeud.message.strip() or noeud.statut}"
+    for detail in noeud.details:
+        texte += f"\n      {detail}"
+    return texte
+
+
+def documenter(chemins: Chemins, etat: EtatNuit, sortie: Any) -> None:
+    """Site de documentation; un échec ici n'empêche pas de publier les données."""
+    # --no-compile : le manifeste de dbt build (code compilé compris) sert tel quel.
+    code = _dbt(chemins, ["docs", "generate", "--static", "--no-compile"], "dbt_docs.log", sortie)
+    manquants = [f for f in ("index.html", "static_index.html", "manifest.json", "catalog.json")
+                 if not (chemins.cible_dbt / f).is_file()]
+    if code != 0 or manquants:
+        etat.avertissements.append(
+            f"dbt docs generate a échoué (code {code}; manquants : {', '.join(manquants) or 'aucun'}) : "
+            f"la documentation publiée reste celle de la nuit précédente."
+        )
+
+
+def nettoyer(etat: EtatNuit) -> None:
+    for chemin in etat.temporaires:
+        if chemin.is_symlink() or chemin.is_file():
+            chemin.unlink(missing_ok=True)
+        elif chemin.is_dir():
+            shutil.rmtree(chemin, ignore_errors=True)
+    etat.temporaires.clear()
+
+
+def _copier_data_docs(source: Path, dossier_rapport: Path, rapport_validation: Path) -> str | None:
+    """Copie les Data Docs de la validation dans le rapport de la nuit; rend le lien relatif.
+
+    Quand les Data Docs sont dans le dossier de rapport de la validation (cas de
+    ``mifi.validation``), tout ce dossier est copié sous ``validation/`` (Data Docs, synthèse
+    HTML, résultat JSON); sinon, le dossier des Data Docs seul.
+    """
+    if not source.exists():
+        return None
+    source = source.resolve()
+    racine = rapport_validation.resolve()
+    if racine in source.parents:
+        shutil.copytree(racine, dossier_rapport / "validation")
+        cible = dossier_rapport / "validation" / source.relative_to(racine)
+    else:
+        dossier = source.parent if source.is_file() else source
+        shutil.copytree(dossier, dossier_rapport / "data_docs")
+        cible = dossier_rapport / "data_docs" / (source.name if source.is_file() else "")
+    if cible.is_dir():
+        cible = cible / "index.html"
+    return cible.relative_to(dossier_rapport).as_posix()
+
+
+def publier(chemins: Chemins, etat: EtatNuit) -> None:
+    """Prépare tout à côté de la publication, puis bascule (renames atomiques)."""
+    import duckdb
+
+    from mifi import rapport
+
+    assert etat.bilan is not None
+    date = chemins.date_extraction
+    pub = chemins.publication
+    manifeste = execution_dbt.lire_manifeste(chemins.cible_dbt)
+    nouveau_entrepot = pub / f".{publication.NOM_ENTREPOT}.nouveau-{os.getpid()}"
+    version_parquet = publication.nouveau_dossier_version(pub, "parquet", date)
+    version_docs = publication.nouveau_dossier_version(pub, "documentation", date)
+    dossier_rapports = pub / "rapports"
+    dossier_rapports.mkdir(exist_ok=True)
+    rapport_temporaire = dossier_rapports / f".{date}.nouveau-{os.getpid()}"
+    etat.temporaires += [nouveau_entrepot, version_parquet, version_docs, rapport_temporaire]
+    try:
+        with duckdb.connect(str(chemins.entrepot_travail)) as connexion:
+            catalogue = connexion.execute("select current_database()").fetchone()[0]
+            publication.exporter_parquet(connexion, catalogue, version_parquet)
+            lien_data_docs = None
+            chemin_data_docs = getattr(etat.validation, "chemin_data_docs", None)
+            rapport_temporaire.mkdir()
+            if chemin_data_docs:
+                lien_data_docs = _copier_data_docs(
+                    Path(chemin_data_docs), rapport_temporaire, chemins.rapport_validation
+                )
+            rapport.produire_rapport(
+                rapport_temporaire,
+                date_extraction=date,
+                publie=True,
+                connexion=connexion,
+                catalogue=catalogue,
+                manifeste=manifeste,
+                bilan=etat.bilan,
+                validation=etat.validation,
+                lien_data_docs=lien_data_docs,
+                avertissements_nuit=etat.avertissements,
+            )
+            publication.ecrire_entrepot_publie(connexion, catalogue, nouveau_entrepot)
+        docs_prets = not any("docs generate" in a for a in etat.avertissements)
+        if docs_prets:
+            version_docs.mkdir(parents=True)
+            for fichier in ("index.html", "static_index.html", "manifest.json", "catalog.json"):
+                shutil.copy2(chemins.cible_dbt / fichier, version_docs / fichier)
+            publication.synchroniser_arborescence(version_docs)
+        publication.synchroniser_arborescence(rapport_temporaire)
+    except Exception as erreur:  # noqa: BLE001 — rien n'est encore publié
+        raise EchecNuit("préparation de la publication", [f"{type(erreur).__name__} : {erreur}"]) from erreur
+
+    # Bascule : plus rien de lourd, seulement des renames.
+    publication.remplacer_fichier(nouveau_entrepot, chemins.entrepot_publie)
+    publication.installer_version(pub, "parquet", version_parquet)
+    if version_docs.is_dir():
+        publication.installer_version(pub, "documentation", version_docs)
+    publication.installer_dossier(rapport_temporaire, dossier_rapports / date)
+    publication.remplacer_lien(dossier_rapports / "dernier", date)
+    etat.temporaires.clear()
+
+
+def rapport_d_echec(chemins: Chemins, etat: EtatNuit, echec: EchecNuit) -> Path | None:
+    """Rapport d'une nuit en échec, dans le dossier de travail (jamais dans la publication)."""
+    from mifi import rapport
+
+    dossier = chemins.travail / "rapports" / chemins.date_extraction
+    try:
+        if dossier.exists():
+            shutil.rmtree(dossier)
+        connexion = None
+        if etat.bilan is not None and chemins.entrepot_travail.is_file():
+            import duckdb
+
+            connexion = duckdb.connect(str(chemins.entrepot_travail), read_only=True)
+        try:
+            catalogue = connexion.execute("select current_database()").fetchone()[0] if connexion else ""
+            lien = None
+            chemin_data_docs = getattr(etat.validation, "chemin_data_docs", None)
+            if chemin_data_docs:
+                dossier.mkdir(parents=True, exist_ok=True)
+                lien = _copier_data_docs(Path(chemin_data_docs), dossier, chemins.rapport_validation)
+            return rapport.produire_rapport(
+                dossier,
+                date_extraction=chemins.date_extraction,
+                publie=False,
+                connexion=connexion,
+                catalogue=catalogue,
+                manifeste=execution_dbt.lire_manifeste(chemins.cible_dbt) if etat.bilan else {},
+                bilan=etat.bilan,
+                validation=etat.validation,
+                lien_data_docs=lien,
+                erreurs_nuit=[f"{echec.etape} : {e}" for e in echec.erreurs],
+                avertissements_nuit=etat.avertissements,
+            )
+        finally:
+            if connexion is not None:
+                connexion.close()
+    except Exception as erreur:  # noqa: BLE001 — le résumé à l'écran reste la référence
+        print(f"(Rapport d'échec non produit : {erreur!r})", file=sys.stderr)
+        return None
+
+
+# --- Résumés ----------------------------------------------------------------------------
+
+def resume_echec(chemins: Chemins, etat: EtatNuit, echec: EchecNuit, chemin_rapport: Path | None) -> str:
+    lignes = [
+        f"ÉCHEC de la nuit du {chemins.date_extraction} (étape : {echec.etape}). Rien n'a été publié : "
+        f"la publication précédente ({chemins.publication}) reste en place, intacte.",
+    ]
+    if echec.etape == "validation":
+        lignes.append(f"Extraits non conformes ({etat.source_validation or 'validation'}) :")
+    elif echec.etape == "dbt build":
+        lignes.append("Tests ou modèles en échec (dbt build) :")
+    lignes += [f"  - {erreur}" for erreur in echec.erreurs]
+    if etat.bilan is not None and etat.bilan.ignores:
+        lignes.append(f"  ({len(etat.bilan.ignores)} nœud(s) ignoré(s) en aval de ces échecs.)")
+    if etat.bilan is not None and etat.bilan.avertissements:
+        lignes.append(f"Tests en avertissement : {len(etat.bilan.avertissements)} (voir le rapport).")
+    lignes += [f"Avertissement : {a}" for a in etat.avertissements]
+    if chemin_rapport is not None:
+        lignes.append(f"Rapport : {chemin_rapport}")
+    lignes.append(f"Journaux dbt : {chemins.journaux_dbt}")
+    return "\n".join(lignes)
+
+
+def resume_succes(chemins: Chemins, etat: EtatNuit) -> str:
+    pub = chemins.publication
+    nb_parquet = len(list((pub / "parquet").glob("*.parquet")))
+    lignes = [
+        f"Nuit du {chemins.date_extraction} publiée dans {pub} :",
+        f"  - entrepôt : {chemins.entrepot_publie}",
+        f"  - Parquet : {pub / 'parquet'} ({nb_parquet} fichier(s), un par relation du schéma marts)",
+        f"  - documentation : {pub / 'documentation' / 'static_index.html'}",
+        f"  - rapport : {pub / 'rapports' / chemins.date_extraction / 'rapport.md'}",
+        f"  - validation : {etat.source_validation}",
+    ]
+    if etat.bilan is not None:
+        avertis = etat.bilan.avertissements
+        if avertis:
+            lignes.append(f"Tests en avertissement ({len(avertis)}) :")
+            lignes += [f"  - {_decrire_noeud(n)}" for n in avertis]
+    lignes += [f"Avertissement : {a}" for a in etat.avertissements]
+    if etat.validation is not None and etat.validation.avertissements:
+        avertissements = list(etat.validation.avertissements)
+        lignes += [f"Avertissement (extraits) : {a}" for a in avertissements[:5]]
+        if len(avertissements) > 5:
+            lignes.append(f"... et {len(avertissements) - 5} autre(s) avertissement(s) sur les extraits (voir le rapport).")
+    return "\n".join(lignes)
+
+
+__all__ = ["ajouter_arguments", "executer", "ResultatValidation"]

@@ -1,0 +1,243 @@
+"""Outils du traitement de nuit, sans dbt : contrôles de base du contrat des extraits, bascules
+atomiques de la publication, lecture du bilan de dbt."""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+
+import pytest
+
+from mifi.contrat import EXTRAITS, NOMS_EXTRAITS, extrait
+from mifi.nuit import execution_dbt, publication
+from mifi.nuit.controles import controler_extraits
+
+LIGNES_VALIDES = {
+    "ceriges_services.csv": "0001;Tremblay;Hélène;03/04/1980;F;FRA;RP;01/02/2020;ORG1;06;V1;15/05/2023;S1",
+    "intimm_personnes.csv": "0001;1980-04-03;F;FRA;Français;RESIDENT_PERMANENT;Travailleur qualifié;16",
+}
+
+
+def ecrire_extraits_minimaux(dossier: Path) -> Path:
+    """Les 17 fichiers du contrat : en-tête exact, encodage du contrat, une ligne de données."""
+    from openpyxl import Workbook
+
+    dossier.mkdir(parents=True, exist_ok=True)
+    for fichier in EXTRAITS:
+        chemin = dossier / fichier.nom
+        if fichier.est_csv:
+            separateur = fichier.separateur or ","
+            valeurs = []
+            for colonne in fichier.colonnes:
+                if colonne in fichier.colonnes_dates:
+                    valeurs.append("03/04/2020" if fichier.format_date == "JJ/MM/AAAA" else "2020-04-03")
+                else:
+                    valeurs.append("x")
+            ligne = LIGNES_VALIDES.get(fichier.nom, separateur.join(valeurs))
+            codec = "cp1252" if fichier.encodage == "cp1252" else fichier.encodage
+            chemin.write_bytes((separateur.join(fichier.colonnes) + "\n" + ligne + "\n").encode(codec))
+        else:
+            classeur = Workbook()
+            feuille = classeur.active
+            feuille.title = fichier.onglet or "Projet Montréal"
+            for _ in range(fichier.ligne_entete - 1):
+                feuille.append(["Titre et notes"])
+            feuille.append(list(fichier.colonnes))
+            classeur.save(chemin)
+    return dossier
+
+
+def test_le_contrat_decrit_les_17_fichiers() -> None:
+    assert len(EXTRAITS) == 17 and len(set(NOMS_EXTRAITS)) == 17
+    assert extrait("ceriges_services.csv").format_date == "JJ/MM/AAAA"
+    assert extrait("gsi_services.csv").encodage == "utf-8-sig"
+    assert extrait("intimm_inscriptions.csv").separateur == ";"
+    assert extrait("dgtnri_services_numeriques.xlsx").ligne_entete == 4
+    for fichier in EXTRAITS:
+        assert set(fichier.colonnes_dates) <= set(fichier.colonnes), fichier.nom
+
+
+def test_extraits_conformes(tmp_path: Path) -> None:
+    resultat = controler_extraits(ecrire_extraits_minimaux(tmp_path))
+    assert resultat.succes, resultat.erreurs
+    assert resultat.erreurs == []
+
+
+def test_fichier_absent_nomme(tmp_path: Path) -> None:
+    dossier = ecrire_extraits_minimaux(tmp_path)
+    (dossier / "ref_cours.csv").unlink()
+    resultat = controler_extraits(dossier)
+    assert not resultat.succes
+    assert any("ref_cours.csv" in e and "absent" in e for e in resultat.erreurs)
+
+
+def test_mauvais_encodage_nomme(tmp_path: Path) -> None:
+    dossier = ecrire_extraits_minimaux(tmp_path)
+    chemin = dossier / "intimm_personnes.csv"
+    # 0x81 n'existe pas en Windows-1252.
+    chemin.write_bytes(chemin.read_bytes().replace(b"x", b"\x81"))
+    resultat = controler_extraits(dossier)
+    assert any(e.startswith("intimm_personnes.csv") and "Windows-1252" in e for e in resultat.erreurs)
+
+
+def test_utf8_attendu_mais_windows_1252(tmp_path: Path) -> None:
+    dossier = ecrire_extraits_minimaux(tmp_path)
+    (dossier / "arrima_clients.csv").write_bytes(
+        (",".join(extrait("arrima_clients.csv").colonnes) + "\n1,Hélène,É,2020-01-01,F,FRA,,,\n").encode("cp1252")
+    )
+    resultat = controler_extraits(dossier)
+    assert any(e.startswith("arrima_clients.csv") and "UTF-8" in e for e in resultat.erreurs)
+
+
+def test_mauvais_separateur_ou_entete(tmp_path: Path) -> None:
+    dossier = ecrire_extraits_minimaux(tmp_path)
+    fichier = extrait("intimm_evaluations.csv")
+    (dossier / fichier.nom).write_bytes((",".join(fichier.colonnes) + "\n1,CO,FORMATIVE,5,2024-01-01\n").encode("cp1252"))
+    resultat = controler_extraits(dossier)
+    assert any(e.startswith("intimm_evaluations.csv") and "en-tête" in e for e in resultat.erreurs)
+
+
+def test_format_de_date_change(tmp_path: Path) -> None:
+    dossier = ecrire_extraits_minimaux(tmp_path)
+    chemin = dossier / "ceriges_services.csv"
+    texte = chemin.read_bytes().decode("cp1252").replace("15/05/2023", "2023-05-15")
+    chemin.write_bytes(texte.encode("cp1252"))
+    resultat = controler_extraits(dossier)
+    assert any(e.startswith("ceriges_services.csv") and "date_service" in e for e in resultat.erreurs)
+
+
+def test_bom_manquant_seulement_signale(tmp_path: Path) -> None:
+    dossier = ecrire_extraits_minimaux(tmp_path)
+    chemin = dossier / "gsi_services.csv"
+    chemin.write_bytes(chemin.read_bytes().removeprefix(b"\xef\xbb\xbf"))
+    resultat = controler_extraits(dossier)
+    assert resultat.succes
+    assert any(a.startswith("gsi_services.csv") and "BOM" in a for a in resultat.avertissements)
+
+
+def test_onglet_excel_absent(tmp_path: Path) -> None:
+    from openpyxl import Workbook
+
+    dossier = ecrire_extraits_minimaux(tmp_path)
+    classeur = Workbook()
+    classeur.active.title = "Feuil1"
+    classeur.save(dossier / "dgtnri_services_numeriques.xlsx")
+    resultat = controler_extraits(dossier)
+    assert any("Suivi 6.1.1" in e for e in resultat.erreurs)
+
+
+def test_bascule_de_lien_garde_la_version_precedente(tmp_path: Path) -> None:
+    pub = tmp_path / "publication"
+    pub.mkdir()
+    versions = []
+    for numero in range(3):
+        version = publication.nouveau_dossier_version(pub, "parquet", "2026-10-31")
+        version.mkdir()
+        (version / "fct.parquet").write_text(str(numero))
+        publication.installer_version(pub, "parquet", version)
+        versions.append(version)
+        assert (pub / "parquet" / "fct.parquet").read_text() == str(numero)
+        assert not os.path.isabs(os.readlink(pub / "parquet"))
+    # Versions courante et précédente gardées; la plus ancienne supprimée.
+    assert [v.exists() for v in versions] == [False, True, True]
+    assert [v.name for v in versions] == [f"parquet-2026-10-31-0{n}" for n in (1, 2, 3)]
+    # Aucun lien temporaire laissé derrière.
+    assert sorted(p.name for p in pub.iterdir()) == [".versions", "parquet"]
+
+
+def test_un_dossier_reel_n_est_jamais_ecrase(tmp_path: Path) -> None:
+    (tmp_path / "parquet").mkdir()
+    with pytest.raises(RuntimeError, match="n'est pas un lien symbolique"):
+        publication.remplacer_lien(tmp_path / "parquet", ".versions/x")
+
+
+def test_bilan_dbt_bloquants_et_avertissements(tmp_path: Path) -> None:
+    resultats = {"results": [
+        {"unique_id": "model.p.a", "status": "success", "message": "OK"},
+        {"unique_id": "test.p.t1", "status": "fail", "message": "Got 3 results", "failures": 3,
+         "compiled_code": "select 1"},
+        {"unique_id": "test.p.t2", "status": "warn", "message": "Got 1 result", "failures": 1},
+        {"unique_id": "model.p.b", "status": "error", "message": "Runtime Error"},
+        {"unique_id": "model.p.c", "status": "skipped", "message": ""},
+    ]}
+    manifeste = {"nodes": {
+        "test.p.t1": {"name": "quarantaine_sous_seuil_x", "resource_type": "test",
+                      "original_file_path": "models/x.yml"},
+        "model.p.b": {"name": "b", "resource_type": "model", "original_file_path": "models/b.sql"},
+    }}
+    (tmp_path / "run_results.json").write_text(json.dumps(resultats))
+    (tmp_path / "manifest.json").write_text(json.dumps(manifeste))
+    bilan = execution_dbt.lire_bilan(tmp_path, 1, tmp_path / "journal.log")
+    assert not bilan.succes
+    assert [n.nom for n in bilan.bloquants] == ["quarantaine_sous_seuil_x", "b"]
+    assert [n.unique_id for n in bilan.avertissements] == ["test.p.t2"]
+    assert len(bilan.ignores) == 1
+    assert bilan.bloquants[1].libelle() == "modèle b"
+    # Bilan absent (dbt arrêté avant d'exécuter) : jamais de publication.
+    assert not execution_dbt.lire_bilan(tmp_path / "vide", 0, tmp_path / "journal.log").succes
+    # Avertissements seuls : publication permise.
+    resultats["results"] = [r for r in resultats["results"] if r["status"] in ("success", "warn")]
+    (tmp_path / "run_results.json").write_text(json.dumps(resultats))
+    assert execution_dbt.lire_bilan(tmp_path, 0, tmp_path / "journal.log").succes
+
+
+def _arguments(*options: str):
+    import argparse
+
+    from mifi import nuit
+
+    parser = argparse.ArgumentParser()
+    nuit.ajouter_arguments(parser)
+    return parser.parse_args(list(options))
+
+
+def test_options_invalides(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    from mifi import nuit
+
+    monkeypatch.delenv("MIFI_EXTRAITS_DIR", raising=False)
+    assert nuit.executer(_arguments("--publication", str(tmp_path / "p"))) == 2
+    assert "MIFI_EXTRAITS_DIR" in capsys.readouterr().err
+    assert nuit.executer(_arguments("--extraits", str(tmp_path), "--date-extraction", "31/10/2026")) == 2
+    assert nuit.executer(_arguments("--extraits", str(tmp_path), "--date-extraction", "2026-02-30")) == 2
+
+
+def test_validation_en_echec_sans_dbt_ni_publication(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from mifi import nuit
+
+    extraits = ecrire_extraits_minimaux(tmp_path / "extraits")
+    (extraits / "bdi_francais.csv").unlink()
+    publication_dir = tmp_path / "publication"
+    code = nuit.executer(_arguments(
+        "--extraits", str(extraits), "--publication", str(publication_dir),
+        "--travail", str(tmp_path / "travail"), "--date-extraction", "2026-10-31",
+        "--validation", "base", "--silencieux",
+    ))
+    erreurs = capsys.readouterr().err
+    assert code == 1
+    assert "bdi_francais.csv" in erreurs and "Rien n'a été publié" in erreurs
+    assert list(publication_dir.iterdir()) == []
+    rapport = (tmp_path / "travail" / "rapports" / "2026-10-31" / "rapport.md").read_text(encoding="utf-8")
+    assert "en échec" in rapport and "bdi_francais.csv" in rapport
+
+
+def test_entrepot_de_travail_ne_garde_que_l_historique_publie(tmp_path: Path) -> None:
+    import duckdb
+
+    from mifi import nuit
+
+    chemins = nuit.Chemins(projet=tmp_path, extraits=tmp_path, publication=tmp_path / "publication",
+                           travail=tmp_path / "travail", date_extraction="2026-10-31")
+    chemins.publication.mkdir()
+    chemins.travail.mkdir()
+    with duckdb.connect(str(chemins.entrepot_publie)) as connexion:
+        connexion.execute("create schema marts; create table marts.mart_retire as select 1 as x")
+        connexion.execute("create schema historique; create table historique.hist_x as select 2 as x")
+    octets = chemins.entrepot_publie.read_bytes()
+    nuit.preparer_entrepot_travail(chemins)
+    with duckdb.connect(str(chemins.entrepot_travail), read_only=True) as connexion:
+        relations = connexion.execute(
+            "select table_schema || '.' || table_name from information_schema.tables"
+        ).fetchall()
+    assert relations == [("historique.hist_x",)]
+    assert chemins.entrepot_publie.read_bytes() == octets
