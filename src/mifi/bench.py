@@ -364,9 +364,52 @@ def mesurer_duckdb(extraits: Path, travail: Path, executions: int, serie: Serie)
     return cible
 
 
+def comparer_marts(entrepot_duckdb: Path, parametres: Any, tolerance: float = 1e-9) -> dict[str, Any]:
+    """Les deux tables publiées sont-elles identiques sur DuckDB et PostgreSQL ? (réels à 1e-9)"""
+    import math
+
+    import duckdb
+
+    def normaliser(ligne: tuple[Any, ...]) -> tuple[Any, ...]:
+        return tuple(
+            v.isoformat() if isinstance(v, (dt.date, dt.datetime))
+            else float(v) if isinstance(v, (int, float)) and not isinstance(v, bool)
+            else v
+            for v in ligne
+        )
+
+    def cle(ligne: tuple[Any, ...]) -> tuple[Any, ...]:
+        return tuple((0, "") if v is None else (1, round(v, 6)) if isinstance(v, float) else (1, str(v)) for v in ligne)
+
+    bilan: dict[str, Any] = {}
+    for table in ("fct_resultats_indicateurs", "fct_ventilations_indicateurs"):
+        with duckdb.connect(str(entrepot_duckdb), read_only=True) as connexion:
+            colonnes = [d[0] for d in connexion.execute(f"select * from marts.{table} limit 0").description]
+            lignes_duckdb = sorted((normaliser(l) for l in connexion.execute(f"select * from marts.{table}").fetchall()), key=cle)
+        connexion_pg = parametres.connecter()
+        try:
+            with connexion_pg.cursor() as curseur:
+                curseur.execute(f"select {', '.join(colonnes)} from marts.{table}")
+                lignes_pg = sorted((normaliser(l) for l in curseur.fetchall()), key=cle)
+        finally:
+            connexion_pg.close()
+        ecarts = abs(len(lignes_duckdb) - len(lignes_pg))
+        for a, b in zip(lignes_duckdb, lignes_pg):
+            if any(
+                not (x == y or (isinstance(x, float) and isinstance(y, float)
+                                and (abs(x - y) <= tolerance or (math.isnan(x) and math.isnan(y)))))
+                for x, y in zip(a, b)
+            ):
+                ecarts += 1
+        bilan[table] = {"lignes_duckdb": len(lignes_duckdb), "lignes_postgres": len(lignes_pg), "lignes_differentes": ecarts}
+    bilan["identiques"] = all(v["lignes_differentes"] == 0 for v in bilan.values() if isinstance(v, dict))
+    return bilan
+
+
 def mesurer_postgres(
-    extraits: Path, travail: Path, executions: int, chargement: Serie, construction: Serie
-) -> tuple[Path, str | None]:
+    extraits: Path, travail: Path, executions: int, chargement: Serie, construction: Serie,
+    entrepot_duckdb: Path | None = None,
+) -> tuple[Path, str | None, dict[str, Any] | None]:
     from mifi.chargement_postgres import GrappeTemporaire
 
     cible = travail / "target"
@@ -400,7 +443,11 @@ def mesurer_postgres(
                 + ("" if execution.code_retour == 0 else f" (ÉCHEC, code {execution.code_retour})")
             )
         version = grappe.version()
-    return cible, version
+        parite = None
+        if entrepot_duckdb is not None and entrepot_duckdb.is_file() and construction.echecs == []:
+            parite = comparer_marts(entrepot_duckdb, parametres)
+            _journal(f"parité des marts DuckDB/PostgreSQL : {'identiques' if parite['identiques'] else 'DIFFÉRENTS'}")
+    return cible, version, parite
 
 
 # --------------------------------------------------------------------------------------------
@@ -534,6 +581,21 @@ def ecrire_markdown(resultats: dict[str, Any], chemin: Path, notes: str = "") ->
         f"| échelle 10 ≤ 8 × échelle 1 | {_fmt_ratio(ratio_echelle)} | {verdict(ratio_echelle, CIBLE_RATIO_ECHELLE)} |",
         "",
     ]
+    parite = resultats.get("parite_marts_echelle_1")
+    if parite:
+        lignes += [
+            "## Parité DuckDB / PostgreSQL",
+            "",
+            "À l'échelle 1 (bruit réaliste), les tables publiées des deux moteurs "
+            + ("sont **identiques** (réels à 1e-9 près) : " if parite["identiques"] else "**diffèrent** : ")
+            + "; ".join(
+                f"`marts.{table}` {v['lignes_duckdb']} lignes sur DuckDB, {v['lignes_postgres']} sur PostgreSQL, "
+                f"{v['lignes_differentes']} différente(s)"
+                for table, v in parite.items() if isinstance(v, dict)
+            )
+            + ".",
+            "",
+        ]
     lentes = resultats.get("noeuds_les_plus_lents", {})
     for cle, titre in (
         ("duckdb_echelle_1", "DuckDB, échelle 1"), ("duckdb_echelle_10", "DuckDB, échelle 10"),
@@ -654,10 +716,11 @@ def executer(args: argparse.Namespace) -> int:
     else:
         chargement = Serie("chargement PostgreSQL échelle 1")
         construction = Serie("dbt build PostgreSQL échelle 1")
-        cible, version_postgres = mesurer_postgres(
+        cible, version_postgres, parite = mesurer_postgres(
             dossiers[1.0], travail / "postgres_echelle_1", args.executions_postgres or args.executions_1,
-            chargement, construction,
+            chargement, construction, entrepot_duckdb=travail / "duckdb_echelle_1" / "bench.duckdb",
         )
+        resultats["parite_marts_echelle_1"] = parite
         mesures["postgres_chargement_echelle_1"] = chargement.en_dict()
         mesures["postgres_echelle_1"] = construction.en_dict()
         resultats["noeuds_les_plus_lents"]["postgres_echelle_1"] = lignes_lentes(cible)
