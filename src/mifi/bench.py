@@ -345,7 +345,9 @@ def _journal(message: str) -> None:
     print(f"[bench {dt.datetime.now():%H:%M:%S}] {message}", flush=True)
 
 
-def mesurer_duckdb(extraits: Path, travail: Path, executions: int, serie: Serie) -> Path:
+def mesurer_duckdb(
+    extraits: Path, travail: Path, executions: int, serie: Serie, memoire: str | None = None
+) -> Path:
     cible = travail / "target"
     for numero in range(1, executions + 1):
         entrepot = travail / "bench.duckdb"
@@ -355,7 +357,9 @@ def mesurer_duckdb(extraits: Path, travail: Path, executions: int, serie: Serie)
             dbt_executable(), "build", "--no-partial-parse", "--vars", json.dumps({"date_extraction": DATE_EXTRACTION}),
             "--target-path", str(cible), "--log-path", str(travail / "logs"),
         ]
-        execution = mesurer(commande, environnement_dbt(extraits, entrepot))
+        execution = mesurer(
+            commande, environnement_dbt(extraits, entrepot, {"MIFI_DUCKDB_MEMOIRE": memoire} if memoire else None)
+        )
         serie.ajouter(execution)
         _journal(
             f"{serie.nom} #{numero} : {execution.duree_s:.1f} s, {execution.rss_pointe_mo:.0f} Mo"
@@ -549,7 +553,7 @@ def ecrire_markdown(resultats: dict[str, Any], chemin: Path, notes: str = "") ->
         ligne("Plancher : lecture nue des 17 extraits, échelle 10", "scan_echelle_10"),
         ligne("`dbt parse` (complet, sans analyse partielle)", "dbt_parse"),
         ligne("`dbt build` DuckDB, échelle 1 (entrepôt neuf)", "duckdb_echelle_1"),
-        ligne("`dbt build` DuckDB, échelle 10", "duckdb_echelle_10"),
+        ligne(f"`dbt build` DuckDB, échelle 10 (limite DuckDB {resultats['parametres'].get('memoire_duckdb_grande_echelle')})", "duckdb_echelle_10"),
         ligne("Chargement PostgreSQL (`charger-postgres`, schéma brut), échelle 1", "postgres_chargement_echelle_1"),
         ligne("`dbt build` PostgreSQL, échelle 1 (après chargement)", "postgres_echelle_1"),
         "",
@@ -632,6 +636,11 @@ def ajouter_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--executions-postgres", type=int, default=None,
                         help="Exécutions PostgreSQL à l'échelle 1 (défaut : --executions-1).")
     parser.add_argument("--grande-echelle", type=float, default=10.0, help="Seconde échelle (défaut 10).")
+    parser.add_argument(
+        "--memoire-grande-echelle", default="12GB",
+        help="Limite de mémoire DuckDB (MIFI_DUCKDB_MEMOIRE) pour la seconde échelle (défaut 12GB; "
+             "l'échelle 1 garde le défaut du projet, 6GB).",
+    )
     parser.add_argument("--graine", type=int, default=42)
     parser.add_argument("--bruit", default="realiste", choices=["aucun", "realiste"])
     parser.add_argument("--sans-postgres", action="store_true", help="Ne pas mesurer PostgreSQL.")
@@ -655,6 +664,7 @@ def executer(args: argparse.Namespace) -> int:
         "parametres": {
             "graine": args.graine, "bruit": args.bruit, "date_extraction": DATE_EXTRACTION,
             "executions": {f"{e:g}": n for e, n in executions.items()},
+            "memoire_duckdb_grande_echelle": args.memoire_grande_echelle,
         },
         "extraits": {},
         "generation_s": {},
@@ -703,7 +713,8 @@ def executer(args: argparse.Namespace) -> int:
     for echelle in echelles:
         cle = f"duckdb_echelle_{echelle:g}"
         serie = Serie(f"dbt build DuckDB échelle {echelle:g}")
-        cible = mesurer_duckdb(dossiers[echelle], travail / cle, executions[echelle], serie)
+        memoire = args.memoire_grande_echelle if echelle != 1.0 else None
+        cible = mesurer_duckdb(dossiers[echelle], travail / cle, executions[echelle], serie, memoire)
         mesures[cle] = serie.en_dict()
         resultats["noeuds_les_plus_lents"][cle] = lignes_lentes(cible)
         resultats["temps_par_categorie"][cle] = somme_durees_noeuds(cible)
