@@ -91,7 +91,10 @@ final as (
             {{ supprimer_petits_effectifs('denominateur', 'numerateur / denominateur') }}
             as {{ type_double() }}
         ) as valeur,
-        cast({{ supprimer_petits_effectifs('denominateur', 'numerateur') }} as {{ type_double() }}) as numerateur,
+        cast(
+            {{ supprimer_petits_effectifs('denominateur', 'numerateur') }}
+            as {{ type_double() }}
+        ) as numerateur,
         cast(
             {{ supprimer_petits_effectifs('denominateur', 'denominateur') }}
             as {{ type_double() }}
