@@ -125,22 +125,36 @@
 {# Ventilations d'un dénombrement de personnes : à partir d'une relation « longue »
    (periode, granularite, date_debut, date_fin, dimension, modalite, cle_personne),
    une personne compte une fois par modalité (les modalités ne s'additionnent donc pas
-   forcément au total), et les cellules de moins de 5 personnes sont supprimées. #}
+   forcément au total), et les cellules de moins de 5 personnes sont supprimées.
+   Les couples (cellule, personne) sont d'abord dédoublonnés (DISTINCT), puis comptés :
+   même résultat que count(distinct cle_personne) par cellule, mais le DISTINCT peut déborder
+   sur disque, alors que count(distinct) sur des dizaines de millions de lignes (échelle 10)
+   épuisait la mémoire de DuckDB. #}
 {% macro compter_ventilations(indicateur_id, relation_longue) -%}
     select
         cast('{{ indicateur_id }}' as {{ dbt.type_string() }}) as indicateur_id,
         periode,
         granularite,
-        cast(date_debut as date) as date_debut,
-        cast(date_fin as date) as date_fin,
+        date_debut,
+        date_fin,
         dimension,
-        coalesce(modalite, 'inconnu') as modalite,
-        cast({{ supprimer_petits_effectifs('count(distinct cle_personne)', 'count(distinct cle_personne)') }} as {{ type_double() }})
+        modalite,
+        cast({{ supprimer_petits_effectifs('count(cle_personne)', 'count(cle_personne)') }} as {{ type_double() }})
             as valeur,
         cast(null as {{ type_double() }}) as numerateur,
         cast(null as {{ type_double() }}) as denominateur,
-        {{ est_cellule_supprimee('count(distinct cle_personne)') }} as est_supprimee
-    from {{ relation_longue }}
+        {{ est_cellule_supprimee('count(cle_personne)') }} as est_supprimee
+    from (
+        select distinct
+            periode,
+            granularite,
+            cast(date_debut as date) as date_debut,
+            cast(date_fin as date) as date_fin,
+            dimension,
+            coalesce(modalite, 'inconnu') as modalite,
+            cle_personne
+        from {{ relation_longue }}
+    ) as personnes_par_cellule
     group by 1, 2, 3, 4, 5, 6, 7
 {%- endmacro %}
 

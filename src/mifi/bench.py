@@ -345,7 +345,9 @@ def _journal(message: str) -> None:
     print(f"[bench {dt.datetime.now():%H:%M:%S}] {message}", flush=True)
 
 
-def mesurer_duckdb(extraits: Path, travail: Path, executions: int, serie: Serie) -> Path:
+def mesurer_duckdb(
+    extraits: Path, travail: Path, executions: int, serie: Serie, memoire: str | None = None
+) -> Path:
     cible = travail / "target"
     for numero in range(1, executions + 1):
         entrepot = travail / "bench.duckdb"
@@ -355,7 +357,9 @@ def mesurer_duckdb(extraits: Path, travail: Path, executions: int, serie: Serie)
             dbt_executable(), "build", "--no-partial-parse", "--vars", json.dumps({"date_extraction": DATE_EXTRACTION}),
             "--target-path", str(cible), "--log-path", str(travail / "logs"),
         ]
-        execution = mesurer(commande, environnement_dbt(extraits, entrepot))
+        execution = mesurer(
+            commande, environnement_dbt(extraits, entrepot, {"MIFI_DUCKDB_MEMOIRE": memoire} if memoire else None)
+        )
         serie.ajouter(execution)
         _journal(
             f"{serie.nom} #{numero} : {execution.duree_s:.1f} s, {execution.rss_pointe_mo:.0f} Mo"
@@ -488,12 +492,20 @@ def calculer_ratios(resultats: dict[str, Any]) -> dict[str, float | None]:
     }
 
 
+def _nombre(valeur: float, decimales: int = 1) -> str:
+    """Nombre à la française : virgule décimale, espace fine insécable entre milliers."""
+    return f"{valeur:,.{decimales}f}".replace(",", "\u202f").replace(".", ",")
+
+
 def _fmt(resume_: dict[str, Any] | None, unite: str = "s", decimales: int = 1) -> str:
     if not resume_:
         return "—"
     if resume_["n"] == 1:
-        return f"{resume_['mediane']:.{decimales}f} {unite}"
-    return f"{resume_['mediane']:.{decimales}f} {unite} ({resume_['min']:.{decimales}f}–{resume_['max']:.{decimales}f})"
+        return f"{_nombre(resume_['mediane'], decimales)} {unite}"
+    return (
+        f"{_nombre(resume_['mediane'], decimales)} {unite} "
+        f"({_nombre(resume_['min'], decimales)}–{_nombre(resume_['max'], decimales)})"
+    )
 
 
 def _fmt_ratio(valeur: float | None) -> str:
@@ -527,16 +539,17 @@ def ecrire_markdown(resultats: dict[str, Any], chemin: Path, notes: str = "") ->
         "moyenne au début du banc est notée plus bas.",
         "",
         f"Mesuré le {resultats['date']} — {machine['nproc']} cœurs ({machine['modele_cpu']}), "
-        f"{machine['memoire_mo']} Mo de mémoire; Python {versions_['python']}, dbt-core {versions_['dbt-core']}, "
+        f"{_nombre(machine['memoire_mo'], 0)} Mo de mémoire; Python {versions_['python']}, dbt-core {versions_['dbt-core']}, "
         f"dbt-duckdb {versions_['dbt-duckdb']}, DuckDB {versions_['duckdb']}, dbt-postgres {versions_['dbt-postgres']}, "
         f"{versions_.get('postgresql') or 'PostgreSQL non mesuré'}. Charge moyenne au début : "
-        f"{', '.join(f'{c:.2f}' for c in machine['charge_moyenne_debut'])}.",
+        f"{' / '.join(_nombre(c, 2) for c in machine['charge_moyenne_debut'])} (1, 5 et 15 min); à la fin : "
+        f"{' / '.join(_nombre(c, 2) for c in machine.get('charge_moyenne_fin', []))}.",
         "",
         "Extraits : générateur du projet, graine "
         f"{resultats['parametres']['graine']}, bruit `{resultats['parametres']['bruit']}`, "
-        f"date d'extraction {DATE_EXTRACTION}. "
+        f"date d'extraction {DATE_EXTRACTION} — "
         + "; ".join(
-            f"échelle {e} : {d['nb_fichiers']} fichiers, {d['octets'] / 2**20:.1f} Mio"
+            f"échelle {e} : {d['nb_fichiers']} fichiers, {_nombre(d['octets'] / 2**20)} Mio"
             for e, d in resultats["extraits"].items()
         )
         + ".",
@@ -549,7 +562,7 @@ def ecrire_markdown(resultats: dict[str, Any], chemin: Path, notes: str = "") ->
         ligne("Plancher : lecture nue des 17 extraits, échelle 10", "scan_echelle_10"),
         ligne("`dbt parse` (complet, sans analyse partielle)", "dbt_parse"),
         ligne("`dbt build` DuckDB, échelle 1 (entrepôt neuf)", "duckdb_echelle_1"),
-        ligne("`dbt build` DuckDB, échelle 10", "duckdb_echelle_10"),
+        ligne(f"`dbt build` DuckDB, échelle 10 (limite DuckDB {resultats['parametres'].get('memoire_duckdb_grande_echelle')})", "duckdb_echelle_10"),
         ligne("Chargement PostgreSQL (`charger-postgres`, schéma brut), échelle 1", "postgres_chargement_echelle_1"),
         ligne("`dbt build` PostgreSQL, échelle 1 (après chargement)", "postgres_echelle_1"),
         "",
@@ -576,8 +589,8 @@ def ecrire_markdown(resultats: dict[str, Any], chemin: Path, notes: str = "") ->
         "",
         "| Cible | Mesuré | Verdict |",
         "|---|---|---|",
-        f"| `dbt build` ≤ {CIBLE_BUILD_S:.0f} s | {'—' if build_1 is None else f'{build_1:.1f} s'} | {verdict(build_1, CIBLE_BUILD_S)} |",
-        f"| mémoire de pointe ≤ 2 Go | {'—' if rss_1 is None else f'{rss_1:.0f} Mo'} | {verdict(rss_1, CIBLE_RSS_MO)} |",
+        f"| `dbt build` ≤ {CIBLE_BUILD_S:.0f} s | {'—' if build_1 is None else _nombre(build_1) + ' s'} | {verdict(build_1, CIBLE_BUILD_S)} |",
+        f"| mémoire de pointe ≤ 2 Go | {'—' if rss_1 is None else _nombre(rss_1, 0) + ' Mo'} | {verdict(rss_1, CIBLE_RSS_MO)} |",
         f"| échelle 10 ≤ 8 × échelle 1 | {_fmt_ratio(ratio_echelle)} | {verdict(ratio_echelle, CIBLE_RATIO_ECHELLE)} |",
         "",
     ]
@@ -603,11 +616,11 @@ def ecrire_markdown(resultats: dict[str, Any], chemin: Path, notes: str = "") ->
     ):
         if lentes.get(cle):
             lignes += [f"### Nœuds les plus lents — {titre} (dernière exécution)", "", "| Nœud | Durée |", "|---|---|"]
-            lignes += [f"| `{n['noeud']}` | {n['duree_s']:.2f} s |" for n in lentes[cle][:8]]
+            lignes += [f"| `{n['noeud']}` | {_nombre(n['duree_s'], 2)} s |" for n in lentes[cle][:8]]
             sommes = resultats.get("temps_par_categorie", {}).get(cle)
             if sommes:
                 lignes += ["", "Temps cumulé par catégorie de nœud (2 fils en parallèle) : "
-                           + ", ".join(f"{k} {v:.1f} s" for k, v in sorted(sommes.items())) + "."]
+                           + ", ".join(f"{k} {_nombre(v)} s" for k, v in sorted(sommes.items())) + "."]
             lignes.append("")
     echecs = [cle for cle, mesure in mesures.items() if isinstance(mesure, dict) and mesure.get("nb_echecs")]
     if echecs:
@@ -632,6 +645,11 @@ def ajouter_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--executions-postgres", type=int, default=None,
                         help="Exécutions PostgreSQL à l'échelle 1 (défaut : --executions-1).")
     parser.add_argument("--grande-echelle", type=float, default=10.0, help="Seconde échelle (défaut 10).")
+    parser.add_argument(
+        "--memoire-grande-echelle", default="12GB",
+        help="Limite de mémoire DuckDB (MIFI_DUCKDB_MEMOIRE) pour la seconde échelle (défaut 12GB; "
+             "l'échelle 1 garde le défaut du projet, 6GB).",
+    )
     parser.add_argument("--graine", type=int, default=42)
     parser.add_argument("--bruit", default="realiste", choices=["aucun", "realiste"])
     parser.add_argument("--sans-postgres", action="store_true", help="Ne pas mesurer PostgreSQL.")
@@ -639,12 +657,21 @@ def ajouter_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--cache", type=Path, default=RACINE / "bench" / "cache")
     parser.add_argument("--resultats", type=Path, default=RACINE / "bench" / "resultats.json")
     parser.add_argument("--rapport", type=Path, default=RACINE / "BENCHMARKS.md")
+    parser.add_argument("--rapport-seul", action="store_true",
+                        help="Réécrire BENCHMARKS.md depuis bench/resultats.json, sans mesurer.")
     parser.add_argument("--notes", type=Path, default=RACINE / "bench" / "notes.md",
                         help="Texte ajouté à la fin de BENCHMARKS.md (analyse, avant/après).")
 
 
 def executer(args: argparse.Namespace) -> int:
     from mifi.chargement_postgres import dossier_binaires_postgres, sources_du_projet
+
+    if args.rapport_seul:
+        resultats = json.loads(args.resultats.read_text(encoding="utf-8"))
+        notes = args.notes.read_text(encoding="utf-8") if args.notes and args.notes.is_file() else ""
+        ecrire_markdown(resultats, args.rapport, notes)
+        _journal(f"rapport réécrit depuis {args.resultats} : {args.rapport}")
+        return 0
 
     args.cache.mkdir(parents=True, exist_ok=True)
     echelles: list[float] = [1.0] + ([] if args.sans_grande_echelle else [args.grande_echelle])
@@ -655,6 +682,7 @@ def executer(args: argparse.Namespace) -> int:
         "parametres": {
             "graine": args.graine, "bruit": args.bruit, "date_extraction": DATE_EXTRACTION,
             "executions": {f"{e:g}": n for e, n in executions.items()},
+            "memoire_duckdb_grande_echelle": args.memoire_grande_echelle,
         },
         "extraits": {},
         "generation_s": {},
@@ -703,7 +731,8 @@ def executer(args: argparse.Namespace) -> int:
     for echelle in echelles:
         cle = f"duckdb_echelle_{echelle:g}"
         serie = Serie(f"dbt build DuckDB échelle {echelle:g}")
-        cible = mesurer_duckdb(dossiers[echelle], travail / cle, executions[echelle], serie)
+        memoire = args.memoire_grande_echelle if echelle != 1.0 else None
+        cible = mesurer_duckdb(dossiers[echelle], travail / cle, executions[echelle], serie, memoire)
         mesures[cle] = serie.en_dict()
         resultats["noeuds_les_plus_lents"][cle] = lignes_lentes(cible)
         resultats["temps_par_categorie"][cle] = somme_durees_noeuds(cible)

@@ -11,11 +11,14 @@
 
 with
 
-participations_annuelles as (
+-- « not materialized » (DuckDB et PostgreSQL) : ces CTE sont lues une fois par dimension; DuckDB
+-- matérialisait en mémoire une CTE lue plusieurs fois, et manquait de mémoire à l'échelle 10
+-- (6,4 millions de participations). Non matérialisées, chaque branche relit la table.
+participations_annuelles as not materialized (
     select * from {{ ref('int_francisation__participations_annuelles_521') }}
 ),
 
-participations as (
+participations as not materialized (
     select
         *,
         groupe_scolarite as scolarite
