@@ -122,6 +122,29 @@
             and non_produites.date_fin = cast(valeurs.date_fin as date)
 {%- endmacro %}
 
+{# Mise en format « long » des ventilations : une branche union all par dimension, avec les
+   colonnes (periode, granularite, date_debut, date_fin, dimension, modalite, cle_personne)
+   qu'attend compter_ventilations. dimensions : une liste (la colonne porte le nom de la
+   dimension) ou un dictionnaire dimension -> colonne (ordre conservé). #}
+{% macro depivoter_dimensions(relation, dimensions, cle_personne='cle_personne') -%}
+    {%- set paires = dimensions.items() if dimensions is mapping else zip(dimensions, dimensions) -%}
+    {%- for dimension, colonne in paires %}
+    select
+        periode,
+        granularite,
+        date_debut,
+        date_fin,
+        '{{ dimension }}' as dimension,
+        {{ colonne }} as modalite,
+        {{ cle_personne }} as cle_personne
+    from {{ relation }}
+    {%- if not loop.last %}
+
+    union all
+{% endif %}
+    {%- endfor %}
+{%- endmacro %}
+
 {# Ventilations d'un dénombrement de personnes : à partir d'une relation « longue »
    (periode, granularite, date_debut, date_fin, dimension, modalite, cle_personne),
    une personne compte une fois par modalité (les modalités ne s'additionnent donc pas
