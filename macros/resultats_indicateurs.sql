@@ -8,13 +8,9 @@
         fenetres as ({{ fenetres_indicateur('5.2.1') }}),
         participations as (select * from {{ ref('int_...') }}),
         valeurs as (
-            select fenetres.periode, fenetres.granularite, fenetres.date_debut, fenetres.date_fin,
-                   cast(count(distinct participations.no_client) as {{ type_double() }}) as valeur,
-                   cast(null as {{ type_double() }}) as numerateur, cast(null as {{ type_double() }}) as denominateur
-            from fenetres
-            left join participations
-                on {{ chevauche_fenetre('participations.date_debut_cours', 'participations.date_fin_cours') }}
-            group by 1, 2, 3, 4
+            {{ compter_personnes_par_fenetre(
+                'participations', 'no_client', 'date_debut_cours', 'date_fin_cours'
+            ) }}
         ),
         final as ({{ completer_resultats('5.2.1', 'valeurs') }})
         select * from final
@@ -49,6 +45,29 @@
 {% macro chevauche_fenetre(expression_debut, expression_fin, alias_fenetres='fenetres') -%}
     ({{ expression_debut }} <= {{ alias_fenetres }}.date_fin
     and {{ expression_fin }} >= {{ alias_fenetres }}.date_debut)
+{%- endmacro %}
+
+{# Dénombrement de personnes distinctes par fenêtre (1.1.1, 2.2.1, 3.1.1, 3.1.2, 5.2.1) : chaque
+   fenêtre de la CTE `fenetres` (fenetres_indicateur), jointe à gauche aux activités qui la
+   chevauchent, compte les clés de personne distinctes (0 pour une fenêtre sans activité).
+   Rend les colonnes attendues par completer_resultats. #}
+{% macro compter_personnes_par_fenetre(alias_activites, cle_personne, expression_debut, expression_fin) -%}
+    select
+        fenetres.periode,
+        fenetres.granularite,
+        fenetres.date_debut,
+        fenetres.date_fin,
+        cast(count(distinct {{ alias_activites }}.{{ cle_personne }}) as {{ type_double() }}) as valeur,
+        cast(null as {{ type_double() }}) as numerateur,
+        cast(null as {{ type_double() }}) as denominateur
+    from fenetres
+    left join {{ alias_activites }}
+        on {{ chevauche_fenetre(alias_activites ~ '.' ~ expression_debut, alias_activites ~ '.' ~ expression_fin) }}
+    group by
+        fenetres.periode,
+        fenetres.granularite,
+        fenetres.date_debut,
+        fenetres.date_fin
 {%- endmacro %}
 
 {# Complète les valeurs calculées d'un indicateur (relation avec periode, granularite,
@@ -101,6 +120,29 @@
             and non_produites.periode = valeurs.periode
             and non_produites.granularite = valeurs.granularite
             and non_produites.date_fin = cast(valeurs.date_fin as date)
+{%- endmacro %}
+
+{# Mise en format « long » des ventilations : une branche union all par dimension, avec les
+   colonnes (periode, granularite, date_debut, date_fin, dimension, modalite, cle_personne)
+   qu'attend compter_ventilations. dimensions : une liste (la colonne porte le nom de la
+   dimension) ou un dictionnaire dimension -> colonne (ordre conservé). #}
+{% macro depivoter_dimensions(relation, dimensions, cle_personne='cle_personne') -%}
+    {%- set paires = dimensions.items() if dimensions is mapping else zip(dimensions, dimensions) -%}
+    {%- for dimension, colonne in paires %}
+    select
+        periode,
+        granularite,
+        date_debut,
+        date_fin,
+        '{{ dimension }}' as dimension,
+        {{ colonne }} as modalite,
+        {{ cle_personne }} as cle_personne
+    from {{ relation }}
+    {%- if not loop.last %}
+
+    union all
+{% endif %}
+    {%- endfor %}
 {%- endmacro %}
 
 {# Ventilations d'un dénombrement de personnes : à partir d'une relation « longue »

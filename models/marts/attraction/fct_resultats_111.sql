@@ -13,22 +13,7 @@ declarations as (
 ),
 
 valeurs as (
-    select
-        fenetres.periode,
-        fenetres.granularite,
-        fenetres.date_debut,
-        fenetres.date_fin,
-        cast(count(distinct declarations.no_candidat) as {{ type_double() }}) as valeur,
-        cast(null as {{ type_double() }}) as numerateur,
-        cast(null as {{ type_double() }}) as denominateur
-    from fenetres
-    left join declarations
-        on {{ chevauche_fenetre('declarations.date_depot', 'declarations.date_depot') }}
-    group by
-        fenetres.periode,
-        fenetres.granularite,
-        fenetres.date_debut,
-        fenetres.date_fin
+    {{ compter_personnes_par_fenetre('declarations', 'no_candidat', 'date_depot', 'date_depot') }}
 ),
 
 final as (

@@ -18,7 +18,8 @@ comptes as (
         fenetres.granularite,
         fenetres.date_debut,
         fenetres.date_fin,
-        cast(sum(case when participations.est_reussite then 1 else 0 end) as {{ type_double() }}) as numerateur,
+        cast(sum(case when participations.est_reussite then 1 else 0 end) as {{ type_double() }})
+            as numerateur,
         cast(count(participations.no_inscription) as {{ type_double() }}) as denominateur
     from fenetres
     left join participations

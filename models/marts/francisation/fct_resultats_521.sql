@@ -12,22 +12,7 @@ participations as (
 ),
 
 valeurs as (
-    select
-        fenetres.periode,
-        fenetres.granularite,
-        fenetres.date_debut,
-        fenetres.date_fin,
-        cast(count(distinct participations.no_client) as {{ type_double() }}) as valeur,
-        cast(null as {{ type_double() }}) as numerateur,
-        cast(null as {{ type_double() }}) as denominateur
-    from fenetres
-    left join participations
-        on {{ chevauche_fenetre('participations.date_debut_cours', 'participations.date_fin_cours') }}
-    group by
-        fenetres.periode,
-        fenetres.granularite,
-        fenetres.date_debut,
-        fenetres.date_fin
+    {{ compter_personnes_par_fenetre('participations', 'no_client', 'date_debut_cours', 'date_fin_cours') }}
 ),
 
 final as (

@@ -87,11 +87,18 @@ final as (
         cast(date_fin as date) as date_fin,
         dimension,
         modalite,
-        cast({{ supprimer_petits_effectifs('denominateur', 'numerateur / denominateur') }} as {{ type_double() }})
-            as valeur,
-        cast({{ supprimer_petits_effectifs('denominateur', 'numerateur') }} as {{ type_double() }}) as numerateur,
-        cast({{ supprimer_petits_effectifs('denominateur', 'denominateur') }} as {{ type_double() }})
-            as denominateur,
+        cast(
+            {{ supprimer_petits_effectifs('denominateur', 'numerateur / denominateur') }}
+            as {{ type_double() }}
+        ) as valeur,
+        cast(
+            {{ supprimer_petits_effectifs('denominateur', 'numerateur') }}
+            as {{ type_double() }}
+        ) as numerateur,
+        cast(
+            {{ supprimer_petits_effectifs('denominateur', 'denominateur') }}
+            as {{ type_double() }}
+        ) as denominateur,
         {{ est_cellule_supprimee('denominateur') }} as est_supprimee
     from cellules
 )

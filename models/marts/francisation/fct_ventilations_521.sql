@@ -26,18 +26,7 @@ participations as not materialized (
 ),
 
 longue as (
-    {% for dimension in dimensions %}
-        select
-            periode,
-            granularite,
-            date_debut,
-            date_fin,
-            '{{ dimension }}' as dimension,
-            {{ dimension }} as modalite,
-            no_client as cle_personne
-        from participations
-        {% if not loop.last %}union all{% endif %}
-    {% endfor %}
+    {{ depivoter_dimensions('participations', dimensions, cle_personne='no_client') }}
 ),
 
 final as (

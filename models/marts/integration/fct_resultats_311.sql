@@ -12,22 +12,7 @@ evaluations as (
 ),
 
 valeurs as (
-    select
-        fenetres.periode,
-        fenetres.granularite,
-        fenetres.date_debut,
-        fenetres.date_fin,
-        cast(count(distinct evaluations.id_arrima) as {{ type_double() }}) as valeur,
-        cast(null as {{ type_double() }}) as numerateur,
-        cast(null as {{ type_double() }}) as denominateur
-    from fenetres
-    left join evaluations
-        on {{ chevauche_fenetre('evaluations.date_rencontre', 'evaluations.date_rencontre') }}
-    group by
-        fenetres.periode,
-        fenetres.granularite,
-        fenetres.date_debut,
-        fenetres.date_fin
+    {{ compter_personnes_par_fenetre('evaluations', 'id_arrima', 'date_rencontre', 'date_rencontre') }}
 ),
 
 final as (

@@ -39,18 +39,7 @@ longue as (
         'lieu_service', 'categorie_immigration', 'region_administrative', 'direction_regionale',
         'nouveau_participant',
     ] %}
-    {% for dimension in dimensions %}
-        select
-            periode,
-            granularite,
-            date_debut,
-            date_fin,
-            '{{ dimension }}' as dimension,
-            {{ dimension }} as modalite,
-            id_arrima as cle_personne
-        from evaluations_annuelles
-        {% if not loop.last %}union all{% endif %}
-    {% endfor %}
+    {{ depivoter_dimensions('evaluations_annuelles', dimensions, cle_personne='id_arrima') }}
 ),
 
 final as (

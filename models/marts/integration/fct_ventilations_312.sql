@@ -60,49 +60,21 @@ personnes_fenetres as (
 ),
 
 longue as (
-    select
-        periode,
-        granularite,
-        date_debut,
-        date_fin,
-        'volet' as dimension,
-        volet_pasi as modalite,
-        cle_personne
-    from services_annuels
+    {{ depivoter_dimensions('services_annuels', {
+        'volet': 'volet_pasi',
+        'region_administrative': 'region_administrative',
+    }) }}
 
     union all
 
-    select
-        periode,
-        granularite,
-        date_debut,
-        date_fin,
-        'region_administrative' as dimension,
-        region_administrative as modalite,
-        cle_personne
-    from services_annuels
-
-    {% set dimensions_personne = {
+    {{ depivoter_dimensions('personnes_fenetres', {
         'sexe': 'sexe',
         'statut': 'situation_statutaire',
         'groupe_age': 'groupe_age',
         'duree_sejour': 'duree_sejour',
         'pays_naissance': 'pays_naissance',
         'nouvel_inscrit': 'nouvel_inscrit',
-    } %}
-    {% for dimension, colonne in dimensions_personne.items() %}
-        union all
-
-        select
-            periode,
-            granularite,
-            date_debut,
-            date_fin,
-            '{{ dimension }}' as dimension,
-            {{ colonne }} as modalite,
-            cle_personne
-        from personnes_fenetres
-    {% endfor %}
+    }) }}
 ),
 
 final as (

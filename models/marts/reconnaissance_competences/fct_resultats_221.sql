@@ -14,22 +14,7 @@ services as (
 ),
 
 valeurs as (
-    select
-        fenetres.periode,
-        fenetres.granularite,
-        fenetres.date_debut,
-        fenetres.date_fin,
-        cast(count(distinct services.cle_personne) as {{ type_double() }}) as valeur,
-        cast(null as {{ type_double() }}) as numerateur,
-        cast(null as {{ type_double() }}) as denominateur
-    from fenetres
-    left join services
-        on {{ chevauche_fenetre('services.date_debut', 'services.date_fin_effective') }}
-    group by
-        fenetres.periode,
-        fenetres.granularite,
-        fenetres.date_debut,
-        fenetres.date_fin
+    {{ compter_personnes_par_fenetre('services', 'cle_personne', 'date_debut', 'date_fin_effective') }}
 ),
 
 final as (
