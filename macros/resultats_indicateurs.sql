@@ -125,8 +125,9 @@
 {# Mise en format « long » des ventilations : une branche union all par dimension, avec les
    colonnes (periode, granularite, date_debut, date_fin, dimension, modalite, cle_personne)
    qu'attend compter_ventilations. dimensions : une liste (la colonne porte le nom de la
-   dimension) ou un dictionnaire dimension -> colonne (ordre conservé). #}
-{% macro depivoter_dimensions(relation, dimensions, cle_personne='cle_personne') -%}
+   dimension) ou un dictionnaire dimension -> colonne (ordre conservé).
+   colonnes_supplementaires : colonnes recopiées telles quelles (unité comptée, réussite...). #}
+{% macro depivoter_dimensions(relation, dimensions, cle_personne='cle_personne', colonnes_supplementaires=[]) -%}
     {%- set paires = dimensions.items() if dimensions is mapping else zip(dimensions, dimensions) -%}
     {%- for dimension, colonne in paires %}
     select
@@ -136,6 +137,9 @@
         date_fin,
         '{{ dimension }}' as dimension,
         {{ colonne }} as modalite,
+        {%- for supplementaire in colonnes_supplementaires %}
+        {{ supplementaire }},
+        {%- endfor %}
         {{ cle_personne }} as cle_personne
     from {{ relation }}
     {%- if not loop.last %}
@@ -145,15 +149,18 @@
     {%- endfor %}
 {%- endmacro %}
 
-{# Ventilations d'un dénombrement de personnes : à partir d'une relation « longue »
-   (periode, granularite, date_debut, date_fin, dimension, modalite, cle_personne),
-   une personne compte une fois par modalité (les modalités ne s'additionnent donc pas
-   forcément au total), et les cellules de moins de 5 personnes sont supprimées.
-   Les couples (cellule, personne) sont d'abord dédoublonnés (DISTINCT), puis comptés :
-   même résultat que count(distinct cle_personne) par cellule, mais le DISTINCT peut déborder
-   sur disque, alors que count(distinct) sur des dizaines de millions de lignes (échelle 10)
-   épuisait la mémoire de DuckDB. #}
-{% macro compter_ventilations(indicateur_id, relation_longue) -%}
+{# Cellules de ventilation d'un dénombrement (non supprimées : le contrôle de la divulgation
+   se fait à la publication, macro controler_divulgation). Entrée : une relation « longue »
+   (periode, granularite, date_debut, date_fin, dimension, modalite, cle_personne et, si
+   l'unité n'est pas la personne, la colonne cle_unite). valeur : unités distinctes de la
+   cellule (personnes, ou déclarations pour 1.1.1); nb_personnes : personnes distinctes.
+   dimensions_exclusives : les dimensions où chaque unité tombe dans une seule modalité par
+   fenêtre (les cellules s'additionnent au total).
+   Les couples (cellule, unité) sont d'abord dédoublonnés (DISTINCT), puis comptés : même
+   résultat que count(distinct) par cellule, mais le DISTINCT peut déborder sur disque, alors
+   que count(distinct) sur des dizaines de millions de lignes (échelle 10) épuisait la mémoire
+   de DuckDB. #}
+{% macro compter_ventilations(indicateur_id, relation_longue, dimensions_exclusives, cle_unite=none) -%}
     select
         cast('{{ indicateur_id }}' as {{ dbt.type_string() }}) as indicateur_id,
         periode,
@@ -162,11 +169,13 @@
         date_fin,
         dimension,
         modalite,
-        cast({{ supprimer_petits_effectifs('count(cle_personne)', 'count(cle_personne)') }} as {{ type_double() }})
-            as valeur,
+        cast(count({{ cle_unite or 'cle_personne' }}) as {{ type_double() }}) as valeur,
         cast(null as {{ type_double() }}) as numerateur,
         cast(null as {{ type_double() }}) as denominateur,
-        {{ est_cellule_supprimee('count(cle_personne)') }} as est_supprimee
+        {#- Une unité (déclaration) appartient à une seule personne : les lignes distinctes
+            comptent les unités; les personnes se comptent alors en distinct. #}
+        cast(count({{ 'distinct ' if cle_unite }}cle_personne) as {{ type_double() }}) as nb_personnes,
+        {{ est_dimension_exclusive('dimension', dimensions_exclusives) }} as dimension_exclusive
     from (
         select distinct
             periode,
@@ -175,10 +184,20 @@
             cast(date_fin as date) as date_fin,
             dimension,
             coalesce(modalite, 'inconnu') as modalite,
+            {% if cle_unite %}{{ cle_unite }},{% endif %}
             cle_personne
         from {{ relation_longue }}
-    ) as personnes_par_cellule
+    ) as unites_par_cellule
     group by 1, 2, 3, 4, 5, 6, 7
+{%- endmacro %}
+
+{# Drapeau dimension_exclusive d'une cellule, d'après la liste des dimensions exclusives. #}
+{% macro est_dimension_exclusive(expression_dimension, dimensions_exclusives) -%}
+    {%- if dimensions_exclusives | length > 0 -%}
+        ({{ expression_dimension }} in ('{{ dimensions_exclusives | join("', '") }}'))
+    {%- else -%}
+        false
+    {%- endif -%}
 {%- endmacro %}
 
 {# Colonnes du contrat de publication (shared/regles-indicateurs.md), dans l'ordre. #}
@@ -189,5 +208,11 @@
 
 {% macro colonnes_ventilations() -%}
     indicateur_id, periode, granularite, date_debut, date_fin, dimension, modalite, valeur,
-    numerateur, denominateur, est_supprimee
+    numerateur, denominateur, est_supprimee, dimension_exclusive
+{%- endmacro %}
+
+{# Cellules non supprimées des ventilations (entrée de controler_divulgation). #}
+{% macro colonnes_cellules_ventilations() -%}
+    indicateur_id, periode, granularite, date_debut, date_fin, dimension, modalite, valeur,
+    numerateur, denominateur, nb_personnes, dimension_exclusive
 {%- endmacro %}

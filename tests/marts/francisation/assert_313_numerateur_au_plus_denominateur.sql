@@ -27,8 +27,8 @@ resultats as (
         valeur,
         numerateur,
         denominateur
-    from {{ ref('fct_ventilations_313') }}
-    where not est_supprimee
+    from {{ ref('fct_ventilations_indicateurs') }}
+    where indicateur_id = '3.1.3' and not est_supprimee
 ),
 
 final as (

@@ -1,12 +1,17 @@
--- Ventilations annuelles de 5.2.1 : personnes distinctes par modalité de chaque dimension.
--- Une personne compte une fois par modalité; celle qui a suivi des cours de plusieurs types
--- compte dans chacun, de sorte que les modalités d'une dimension ne s'additionnent pas
--- forcément au total. Cellules de moins de 5 personnes supprimées (compter_ventilations).
--- Chaque dimension est une colonne de int_francisation__participations_annuelles_521.
+-- Cellules des ventilations annuelles de 5.2.1 (non supprimées; contrôle de la divulgation à
+-- la publication) : personnes distinctes par modalité de chaque dimension. Une personne compte
+-- une fois par modalité; celle qui a suivi des cours de plusieurs types compte dans chacun :
+-- les dimensions du cours ne sont pas exclusives. Les dimensions de la personne (une valeur
+-- par personne et par année) le sont. Chaque dimension est une colonne de
+-- int_francisation__participations_annuelles_521.
 {%- set dimensions = [
     'type_programme', 'sigle_cours', 'formule', 'intensite', 'type_prestataire',
     'region_prestataire', 'type_inscription', 'scolarite', 'sexe', 'groupe_age',
     'statut_immigration', 'pays_naissance', 'continent_naissance', 'nouvel_inscrit',
+] %}
+{%- set dimensions_exclusives = [
+    'scolarite', 'sexe', 'groupe_age', 'statut_immigration', 'pays_naissance', 'continent_naissance',
+    'nouvel_inscrit',
 ] %}
 
 with
@@ -30,7 +35,7 @@ longue as (
 ),
 
 final as (
-    {{ compter_ventilations('5.2.1', 'longue') }}
+    {{ compter_ventilations('5.2.1', 'longue', dimensions_exclusives) }}
 )
 
 select * from final

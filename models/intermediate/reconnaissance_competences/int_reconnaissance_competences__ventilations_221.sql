@@ -1,7 +1,7 @@
--- Ventilations annuelles de 2.2.1 : type de service et profession (code CNP avec sa version).
--- Une personne compte une fois par modalité (elle peut avoir reçu plusieurs types de service
--- ou visé plusieurs professions dans l'année) : les modalités ne s'additionnent pas au total.
--- Cellules de moins de 5 personnes supprimées (macro compter_ventilations).
+-- Cellules des ventilations annuelles de 2.2.1 (non supprimées; contrôle de la divulgation à
+-- la publication) : type de service et profession (code CNP avec sa version). Une personne
+-- compte une fois par modalité (elle peut avoir reçu plusieurs types de service ou visé
+-- plusieurs professions dans l'année) : aucune dimension n'est exclusive.
 with
 
 fenetres as (
@@ -52,7 +52,7 @@ longue as (
 ),
 
 final as (
-    {{ compter_ventilations('2.2.1', 'longue') }}
+    {{ compter_ventilations('2.2.1', 'longue', dimensions_exclusives=[]) }}
 )
 
 select * from final

@@ -1,8 +1,10 @@
--- 3.1.2 Participants services PASI : ventilations annuelles (fiche : volet, sexe, situation
+-- 3.1.2 Participants services PASI : cellules des ventilations annuelles, non supprimées
+-- (contrôle de la divulgation à la publication). Fiche : volet, sexe, situation
 -- statutaire, âge, durée de séjour, pays de naissance, région administrative, nouveaux
 -- inscrits). Volet et région : chaque modalité des services de l'année (une personne compte
--- une fois par modalité). Autres dimensions : caractéristiques au dernier service de l'année
--- (int_integration__pasi_personnes_annees).
+-- une fois par modalité : dimensions non exclusives). Autres dimensions : caractéristiques au
+-- dernier service de l'année (int_integration__pasi_personnes_annees), une seule modalité par
+-- personne : dimensions exclusives.
 with
 
 fenetres as (
@@ -78,7 +80,9 @@ longue as (
 ),
 
 final as (
-    {{ compter_ventilations('3.1.2', 'longue') }}
+    {{ compter_ventilations('3.1.2', 'longue', dimensions_exclusives=[
+        'sexe', 'statut', 'groupe_age', 'duree_sejour', 'pays_naissance', 'nouvel_inscrit',
+    ]) }}
 )
 
 select * from final

@@ -1,4 +1,4 @@
--- Ventilations annuelles de 6.1.1 :
+-- Cellules des ventilations annuelles de 6.1.1 :
 --   direction_responsable : la proportion de l'indicateur restreinte à la direction
 --     (numérateur : ses nouveaux services conçus avec participation en amont; dénominateur :
 --     ses nouveaux services);
@@ -8,8 +8,12 @@
 --     l'année), de sorte que les modes s'additionnent à la valeur de l'indicateur. Les services
 --     sans participation forment la modalité `sans_participation`; un service avec
 --     participation sans mode saisi, la modalité `inconnu`.
+-- Chaque service tombe dans une seule direction : direction_responsable est exclusive (ses
+-- cellules s'additionnent au total). Les cellules de mode_consultation s'additionnent au nombre
+-- de nouveaux services (sans_participation compris), pas à la valeur de l'indicateur : non
+-- exclusive au sens de la publication.
 -- Aucune suppression de petits effectifs : l'unité est un service numérique, pas une personne,
--- et le classeur ne contient aucun renseignement personnel (est_supprimee toujours faux).
+-- et le classeur ne contient aucun renseignement personnel (nb_personnes vide).
 with
 
 fenetres as (
@@ -117,7 +121,8 @@ final as (
         cast(numerateur as {{ type_double() }}) / denominateur as valeur,
         cast(numerateur as {{ type_double() }}) as numerateur,
         cast(denominateur as {{ type_double() }}) as denominateur,
-        false as est_supprimee
+        cast(null as {{ type_double() }}) as nb_personnes,
+        {{ est_dimension_exclusive('dimension', ['direction_responsable']) }} as dimension_exclusive
     from comptes
 )
 

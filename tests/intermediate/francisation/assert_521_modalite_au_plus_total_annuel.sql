@@ -8,7 +8,7 @@ resultats as (
 ),
 
 ventilations as (
-    select * from {{ ref('fct_ventilations_521') }}
+    select * from {{ ref('int_francisation__ventilations_521') }}
 ),
 
 final as (

@@ -1,7 +1,10 @@
--- 3.1.1 Participants AQ : ventilations annuelles (fiche : au Québec et pré-départ, catégorie
--- d'immigration, région administrative, DR, nouveaux participants). Une personne compte une
--- fois par modalité; lieu de service et DR sont ceux de l'inscription rattachée à chacune de
--- ses évaluations de l'année.
+-- 3.1.1 Participants AQ : cellules des ventilations annuelles (non supprimées; contrôle de la
+-- divulgation à la publication). Fiche : au Québec et pré-départ, catégorie d'immigration,
+-- région administrative, DR, nouveaux participants. Une personne compte une fois par
+-- modalité; lieu de service et DR sont ceux de l'inscription rattachée à chacune de ses
+-- évaluations de l'année (plusieurs possibles : dimensions non exclusives). Catégorie et
+-- région sont celles du client ARRIMA, nouveau participant celle de la personne : une seule
+-- modalité par personne (dimensions exclusives).
 with
 
 fenetres as (
@@ -43,7 +46,9 @@ longue as (
 ),
 
 final as (
-    {{ compter_ventilations('3.1.1', 'longue') }}
+    {{ compter_ventilations('3.1.1', 'longue', dimensions_exclusives=[
+        'categorie_immigration', 'region_administrative', 'nouveau_participant',
+    ]) }}
 )
 
 select * from final

@@ -1,0 +1,90 @@
+-- Cellules des ventilations annuelles de 3.1.3 (non supprimées; contrôle de la divulgation à
+-- la publication) : réussites, participations évaluées et proportion par modalité de chaque
+-- dimension de la fiche. L'unité reste la participation (comme l'indicateur) : chaque
+-- participation tombe dans une seule modalité par dimension, toutes les dimensions sont donc
+-- exclusives (numérateurs et dénominateurs s'additionnent au total). nb_personnes : personnes
+-- distinctes derrière les participations évaluées de la cellule (seuil de divulgation).
+{%- set dimensions = {
+    'sexe': 'sexe',
+    'scolarite': 'groupe_scolarite',
+    'pays_naissance': 'pays_naissance',
+    'langue_maternelle': 'langue_maternelle',
+    'categorie_immigration': 'categorie_immigration',
+    'region_prestataire': 'region_prestataire',
+    'titre_cours': 'titre_cours',
+} %}
+
+with
+
+fenetres_publiees as (
+    {{ fenetres_indicateur('3.1.3') }}
+),
+
+participations as (
+    select * from {{ ref('int_francisation__participations_evaluees_313') }}
+),
+
+fenetres as (
+    select * from fenetres_publiees
+    where granularite = 'annuelle'
+),
+
+participations_annee as (
+    select
+        fenetres.periode,
+        fenetres.granularite,
+        fenetres.date_debut,
+        fenetres.date_fin,
+        participations.*
+    from fenetres
+    inner join participations
+        on {{ chevauche_fenetre('participations.date_fin_cours', 'participations.date_fin_cours') }}
+),
+
+longue as (
+    {{ depivoter_dimensions(
+        'participations_annee', dimensions, cle_personne='no_client',
+        colonnes_supplementaires=['no_inscription', 'est_reussite'],
+    ) }}
+),
+
+cellules as (
+    select
+        periode,
+        granularite,
+        cast(date_debut as date) as date_debut,
+        cast(date_fin as date) as date_fin,
+        dimension,
+        coalesce(modalite, 'inconnu') as modalite,
+        cast(count(distinct case when est_reussite then no_inscription end) as {{ type_double() }})
+            as numerateur,
+        cast(count(distinct no_inscription) as {{ type_double() }}) as denominateur,
+        cast(count(distinct cle_personne) as {{ type_double() }}) as nb_personnes
+    from longue
+    group by
+        periode,
+        granularite,
+        cast(date_debut as date),
+        cast(date_fin as date),
+        dimension,
+        coalesce(modalite, 'inconnu')
+),
+
+final as (
+    select
+        cast('3.1.3' as {{ dbt.type_string() }}) as indicateur_id,
+        periode,
+        granularite,
+        date_debut,
+        date_fin,
+        dimension,
+        modalite,
+        numerateur / denominateur as valeur,
+        numerateur,
+        denominateur,
+        nb_personnes,
+        {{ est_dimension_exclusive('dimension', dimensions.keys() | list) }} as dimension_exclusive
+    from cellules
+)
+
+select * from final
