@@ -108,7 +108,8 @@ fins_d_annee as (
         coalesce(cumuls.granularite, 'cumul') as granularite,
         annuelles.date_fin,
         case
-            when cumuls.periode is null then 'la fenêtre cumulée de fin d''année est absente alors que l''année est terminée'
+            when cumuls.periode is null
+                then 'la fenêtre cumulée de fin d''année est absente alors que l''année est terminée'
             else 'le cumul de fin d''année diffère de la valeur annuelle'
         end as anomalie
     from annuelles
