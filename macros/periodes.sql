@@ -22,3 +22,20 @@
 {% macro annee_financiere(expression_date) -%}
     {{ libelle_annee_financiere(annee_debut_financiere(expression_date)) }}
 {%- endmacro %}
+
+{#
+    Clé d'une fenêtre de calcul en une seule colonne (relation Power BI avec la dimension des
+    périodes) : « <periode>|<granularite>|<date_fin AAAA-MM-JJ> », par exemple
+    « 2023|cumul_mensuel|2023-03-31 » ou « 2023-2024|annuelle|2024-03-31 ». La période distingue
+    déjà l'année civile (2023) de l'année financière (2023-2024). La date est convertie en texte
+    ISO (DuckDB; PostgreSQL avec le DateStyle ISO par défaut).
+#}
+{% macro cle_periode(expression_periode, expression_granularite, expression_date_fin) -%}
+    {{ dbt.concat([
+        dbt.cast(expression_periode, dbt.type_string()),
+        "'|'",
+        dbt.cast(expression_granularite, dbt.type_string()),
+        "'|'",
+        dbt.cast('cast(' ~ expression_date_fin ~ ' as date)', dbt.type_string()),
+    ]) }}
+{%- endmacro %}

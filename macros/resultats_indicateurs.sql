@@ -47,9 +47,10 @@
     and {{ expression_fin }} >= {{ alias_fenetres }}.date_debut)
 {%- endmacro %}
 
-{# Dénombrement de personnes distinctes par fenêtre (1.1.1, 2.2.1, 3.1.1, 3.1.2, 5.2.1) : chaque
+{# Dénombrement de clés distinctes par fenêtre : des personnes (2.2.1, 3.1.1, 3.1.2, 5.2.1,
+   candidats de 1.1.1) ou des déclarations d'intérêt (1.1.1, clé no_declaration). Chaque
    fenêtre de la CTE `fenetres` (fenetres_indicateur), jointe à gauche aux activités qui la
-   chevauchent, compte les clés de personne distinctes (0 pour une fenêtre sans activité).
+   chevauchent, compte les clés distinctes (0 pour une fenêtre sans activité).
    Rend les colonnes attendues par completer_resultats. #}
 {% macro compter_personnes_par_fenetre(alias_activites, cle_personne, expression_debut, expression_fin) -%}
     select
@@ -200,7 +201,7 @@
     {%- endif -%}
 {%- endmacro %}
 
-{# Colonnes du contrat de publication (shared/regles-indicateurs.md), dans l'ordre. #}
+{# Colonnes du contrat de publication (marts/publication/_publication__models.yml), dans l'ordre. #}
 {% macro colonnes_resultats() -%}
     indicateur_id, nom_abrege, periode, granularite, date_debut, date_fin, valeur, numerateur,
     denominateur, cible, cible_atteinte, periode_complete, est_produite
@@ -215,4 +216,10 @@
 {% macro colonnes_cellules_ventilations() -%}
     indicateur_id, periode, granularite, date_debut, date_fin, dimension, modalite, valeur,
     numerateur, denominateur, nb_personnes, dimension_exclusive
+{%- endmacro %}
+
+{# Colonnes des mesures complémentaires (fct_mesures_<indicateur>), dans l'ordre, avant l'ajout
+   de cle_periode par fct_mesures_complementaires. #}
+{% macro colonnes_mesures() -%}
+    indicateur_id, periode, granularite, date_debut, date_fin, mesure, libelle_mesure, valeur
 {%- endmacro %}

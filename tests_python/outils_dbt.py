@@ -103,6 +103,55 @@ class Construction:
         }
 
 
+    def mesures(self, indicateur_id: str) -> dict[tuple[str, str, str, str], dict[str, Any]]:
+        """Mesures complémentaires publiées d'un indicateur, indexées par
+        (mesure, periode, granularite, date_fin)."""
+        colonnes = ["mesure", "periode", "granularite", "date_debut", "date_fin", "cle_periode", "valeur"]
+        lignes = self.requete(
+            f"select {', '.join(colonnes)} from marts.fct_mesures_complementaires "
+            f"where indicateur_id = '{indicateur_id}'"
+        )
+        index: dict[tuple[str, str, str, str], dict[str, Any]] = {}
+        for ligne in lignes:
+            enregistrement = dict(zip(colonnes, ligne))
+            enregistrement["date_debut"] = str(enregistrement["date_debut"])
+            enregistrement["date_fin"] = str(enregistrement["date_fin"])
+            cle = (enregistrement["mesure"], enregistrement["periode"], enregistrement["granularite"],
+                   enregistrement["date_fin"])
+            if cle in index:
+                raise AssertionError(f"mesure publiée en double : {cle}")
+            index[cle] = enregistrement
+        return index
+
+    def attendus_mesures(self, indicateur_id: str) -> dict[tuple[str, str, str, str], dict[str, Any]]:
+        """Mesures complémentaires de la vérité terrain (complements), indexées comme mesures()."""
+        return {
+            (r["mesure"], r["periode"], r["granularite"], r["date_fin"]): r
+            for r in self.verite["complements"].get(indicateur_id, [])
+        }
+
+
+def comparer_mesures_a_la_verite(construction: Construction, indicateur_id: str) -> list[str]:
+    """Écarts (en français) entre marts.fct_mesures_complementaires et la vérité terrain."""
+    publiees = construction.mesures(indicateur_id)
+    attendues = construction.attendus_mesures(indicateur_id)
+    ecarts: list[str] = []
+    for cle in sorted(set(attendues) - set(publiees)):
+        ecarts.append(f"{indicateur_id} {cle} : mesure attendue absente des marts")
+    for cle in sorted(set(publiees) - set(attendues)):
+        ecarts.append(f"{indicateur_id} {cle} : mesure publiée absente de la vérité")
+    for cle in sorted(set(publiees) & set(attendues)):
+        obtenu, attendu = publiees[cle], attendues[cle]
+        if obtenu["date_debut"] != attendu["date_debut"]:
+            ecarts.append(f"{indicateur_id} {cle} date_debut : obtenu {obtenu['date_debut']!r}, attendu {attendu['date_debut']!r}")
+        if obtenu["valeur"] is None or abs(float(obtenu["valeur"]) - float(attendu["valeur"])) > 1e-9:
+            ecarts.append(f"{indicateur_id} {cle} valeur : obtenu {obtenu['valeur']!r}, attendu {attendu['valeur']!r}")
+        cle_periode = f"{attendu['periode']}|{attendu['granularite']}|{attendu['date_fin']}"
+        if obtenu["cle_periode"] != cle_periode:
+            ecarts.append(f"{indicateur_id} {cle} cle_periode : obtenu {obtenu['cle_periode']!r}, attendu {cle_periode!r}")
+    return ecarts
+
+
 def comparer_a_la_verite(construction: Construction, indicateur_id: str) -> list[str]:
     """Écarts (en français) entre les marts publiés et la vérité terrain d'un indicateur."""
     publies = construction.resultats(indicateur_id)

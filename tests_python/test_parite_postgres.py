@@ -27,7 +27,11 @@ from outils_dbt import DATE_EXTRACTION, RACINE, Construction, environnement
 
 from mifi.chargement_postgres import GrappeTemporaire, ParametresConnexion, charger, dossier_binaires_postgres
 
-TABLES_PUBLIEES = ("fct_resultats_indicateurs", "fct_ventilations_indicateurs")
+TABLES_PUBLIEES = (
+    "fct_resultats_indicateurs",
+    "fct_ventilations_indicateurs",
+    "fct_mesures_complementaires",
+)
 TOLERANCE = 1e-9
 
 pytestmark = pytest.mark.skipif(

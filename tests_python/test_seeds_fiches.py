@@ -20,7 +20,7 @@ FICHES = {
     "1.1.1": (
         "Nombre de déclarations d'intérêt déposées par des candidates et des candidats répondant aux "
         "besoins du Québec",
-        "DI candidats ciblés", "civile", "mensuelle", "cumul_mensuel", "déclarations",
+        "DI candidats ciblés", "civile", "mensuelle", "cumul_mensuel", "declarations",
     ),
     "2.2.1": (
         "Nombre de personnes immigrantes ayant reçu un service en reconnaissance des compétences",

@@ -18,6 +18,8 @@ from typing import Any, Iterable, Protocol, Sequence
 
 MOIS = ["janv.", "févr.", "mars", "avr.", "mai", "juin", "juil.", "août", "sept.", "oct.",
         "nov.", "déc."]
+# Libellé de l'axe des valeurs selon l'unité de dim_indicateurs (1.1.1 compte des DI).
+_LIBELLES_UNITES = {"personnes": "personnes", "declarations": "déclarations d'intérêt", "proportion": "proportion"}
 
 
 class Validation(Protocol):
@@ -56,6 +58,7 @@ class SyntheseIndicateur:
     periode_precedente: str | None = None
     courbe_precedente: list[LigneResultat] = field(default_factory=list)
     graphique: str | None = None
+    unite: str | None = None
 
 
 @dataclass
@@ -196,6 +199,7 @@ def collecter_indicateurs(connexion: Any, catalogue: str, date_extraction: str) 
                 courbe_courante=courbe,
                 periode_precedente=precedente.periode if precedente else None,
                 courbe_precedente=cumuls(precedente.periode if precedente else None),
+                unite=unites.get(indicateur_id),
             )
         )
     return syntheses
@@ -314,7 +318,7 @@ def tracer_indicateur(synthese: SyntheseIndicateur, chemin: Path) -> None:
     else:
         axe.yaxis.set_major_formatter(FuncFormatter(lambda v, _: f"{v:,.0f}".replace(",", "\u00a0")))
     axe.set_title(f"{synthese.indicateur_id} — {synthese.nom_abrege} : cumul depuis le début de l'année")
-    axe.set_ylabel("proportion" if synthese.est_proportion else "personnes")
+    axe.set_ylabel(_LIBELLES_UNITES.get(synthese.unite or "", "proportion" if synthese.est_proportion else "personnes"))
     axe.grid(True, alpha=0.3)
     if axe.get_legend_handles_labels()[0]:
         axe.legend(loc="best")

@@ -76,10 +76,11 @@ def cle(nom: str | None, prenom: str | None, naissance: date | None) -> tuple[st
 
 
 # --- 1.1.1 --------------------------------------------------------------------------------
-def recalcul_111(dossier: Path, d: date, autodeclaration: bool = False,
-                 par_declaration: bool = False) -> dict[tuple[str, str, date], float]:
-    """Candidats (ou DI, ``par_declaration``) admissibles; ``autodeclaration`` : méthode de la
-    donnée de référence (AUTODECLARATION acceptée avec les seuils de TEST)."""
+def recalcul_111(dossier: Path, d: date, methode_reference: bool = False,
+                 par_candidat: bool = False) -> dict[tuple[str, str, date], float]:
+    """DI admissibles distinctes (ou candidats distincts, ``par_candidat``) par fenêtre.
+    ``methode_reference`` : méthode de la donnée de référence 2022, un niveau oral déclaré
+    (TEST ou AUTODECLARATION avec CO et PO au seuil); DIPLOME ne compte pas."""
     diag = {}
     for l in _dedoublonner(lire(dossier, "ref_diagnostics_professions.csv")):
         if code(l["diagnostic"]) not in ("DEFICIT", "LEGER_DEFICIT", "EQUILIBRE", "SURPLUS"):
@@ -111,11 +112,12 @@ def recalcul_111(dossier: Path, d: date, autodeclaration: bool = False,
             haut = dg[1] in (("0", "A", "B") if version == "2016" else ("0", "1", "2", "3"))
             seuil = 7 if haut else 5
             for t, co, po in preuves[l["no_declaration"]]:
-                test = t == "TEST" or (autodeclaration and t == "AUTODECLARATION")
-                if t == "DIPLOME" or (test and co is not None and po is not None and co >= seuil and po >= seuil):
+                niveau_oral = t == "TEST" or (methode_reference and t == "AUTODECLARATION")
+                diplome = t == "DIPLOME" and not methode_reference
+                if diplome or (niveau_oral and co is not None and po is not None and co >= seuil and po >= seuil):
                     ok = True
         if ok:
-            activites[l["no_declaration"] if par_declaration else l["no_candidat"]].append((depot, depot))
+            activites[l["no_candidat"] if par_candidat else l["no_declaration"]].append((depot, depot))
     return _compter("1.1.1", d, activites)
 
 

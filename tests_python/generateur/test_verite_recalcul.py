@@ -36,14 +36,22 @@ def test_bruit_realiste_ecarte_un_peu_la_regle_nominative(jeu_realiste: Path, ve
 
 
 def test_complements_111_egalent_le_recalcul(jeu_aucun: Path, verite_aucun: dict[str, Any]) -> None:
-    """DI admissibles distinctes et candidats selon la méthode de la donnée de référence."""
-    declarations = recalcul_111(jeu_aucun, DATE_EXTRACTION, par_declaration=True)
-    reference = recalcul_111(jeu_aucun, DATE_EXTRACTION, autodeclaration=True)
-    candidats = recalcul_111(jeu_aucun, DATE_EXTRACTION)
+    """Mesures complémentaires de 1.1.1 : candidats distincts (chaque fenêtre) et DI selon la
+    méthode de la donnée de référence (fenêtres annuelles seulement)."""
+    candidats = recalcul_111(jeu_aucun, DATE_EXTRACTION, par_candidat=True)
+    reference = recalcul_111(jeu_aucun, DATE_EXTRACTION, methode_reference=True)
+    declarations = recalcul_111(jeu_aucun, DATE_EXTRACTION)
     lignes = verite_aucun["complements"]["1.1.1"]
-    assert len(lignes) == len(declarations)
+    par_mesure: dict[str, dict[tuple[str, str, date], float]] = {}
     for l in lignes:
         k = (l["periode"], l["granularite"], date.fromisoformat(l["date_fin"]))
-        assert l["declarations_admissibles"] == declarations[k]
-        assert l["candidats_methode_reference"] == reference[k]
-        assert reference[k] >= candidats[k] and declarations[k] >= candidats[k]
+        assert k not in par_mesure.setdefault(l["mesure"], {}), (l["mesure"], k)
+        par_mesure[l["mesure"]][k] = l["valeur"]
+    assert set(par_mesure) == {"candidats_distincts", "di_methode_reference"}
+    assert par_mesure["candidats_distincts"] == candidats
+    assert par_mesure["di_methode_reference"] == {k: v for k, v in reference.items() if k[1] == "annuelle"}
+    # Un candidat peut déposer plusieurs DI : l'indicateur (des DI) dépasse les candidats.
+    assert all(candidats[k] <= declarations[k] for k in declarations)
+    assert any(candidats[k] < declarations[k] for k in declarations if k[1] == "annuelle")
+    # Les deux méthodes diffèrent vraiment (diplômes d'un côté, autodéclarations de l'autre).
+    assert any(reference[k] != declarations[k] for k in declarations if k[1] == "annuelle")

@@ -79,7 +79,7 @@ def test_personnes_distinctes_au_plus_les_dossiers(jeu_aucun: Path, verite_aucun
         "3.1.2": len(set(ident["ceriges_services"].values()) | set(ident["gsi_services"].values())),
         "5.2.1": len({l["no_client"] for l in lire(jeu_aucun, "intimm_personnes.csv")}),
         "3.1.1": len({l["id_arrima"] for l in lire(jeu_aucun, "powerapp_aq_rencontres.csv")}),
-        "1.1.1": len({l["no_candidat"] for l in lire(jeu_aucun, "bdi_declarations.csv")}),
+        "1.1.1": len({l["no_declaration"] for l in lire(jeu_aucun, "bdi_declarations.csv")}),
         "2.2.1": len(ident["arrima_clients"]) + len(ident["ddrc_projets_recrutement"]),
     }
     for (ind, periode), valeur in annuelles.items():

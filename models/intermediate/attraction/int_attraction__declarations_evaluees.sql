@@ -3,8 +3,11 @@
 --     (12 mois ou plus, profession en DEFICIT ou LEGER_DEFICIT au diagnostic de l'année du
 --     dépôt) dont le seuil de français oral est atteint par au moins une preuve : TEST avec
 --     compréhension ET production orales >= seuil, ou DIPLOME. AUTODECLARATION ne compte pas.
---   est_admissible_reference (méthode de la donnée de référence 2022) : idem, mais
---     AUTODECLARATION acceptée avec les mêmes seuils que TEST.
+--   est_admissible_reference (méthode de la donnée de référence 2022, « avoir et déclaré une
+--     connaissance du français de niveau 7 [ou 5] à l'oral ») : mêmes conditions d'emploi et
+--     d'expérience, mais la preuve est un niveau oral déclaré : TEST ou AUTODECLARATION avec
+--     CO et PO >= seuil de la même expérience. DIPLOME ne compte pas (l'exemption par diplôme
+--     est la mesure nouvelle de 2023). Appliquée à toutes les années civiles.
 -- Pour les ventilations (méthode de l'indicateur) : l'expérience admissible la plus longue et
 -- la preuve retenue (le TEST au plus haut niveau oral, min(CO, PO), sinon le DIPLOME).
 with
@@ -39,12 +42,9 @@ paires as (
             )
         ) as est_suffisante,
         (
-            preuves.type_preuve = 'DIPLOME'
-            or (
-                preuves.type_preuve in ('TEST', 'AUTODECLARATION')
-                and preuves.niveau_comprehension_orale >= experiences.seuil_oral
-                and preuves.niveau_production_orale >= experiences.seuil_oral
-            )
+            preuves.type_preuve in ('TEST', 'AUTODECLARATION')
+            and preuves.niveau_comprehension_orale >= experiences.seuil_oral
+            and preuves.niveau_production_orale >= experiences.seuil_oral
         ) as est_suffisante_reference
     from experiences
     inner join preuves

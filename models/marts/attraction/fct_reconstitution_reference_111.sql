@@ -1,7 +1,8 @@
--- Reconstitution de la donnée de référence de 1.1.1 : chaque année civile calculée selon la
--- méthode de l'indicateur (TEST ou DIPLOME) et selon la méthode de la donnée de référence 2022
--- (autodéclaration acceptée avec les mêmes seuils), côte à côte, avec leur écart et, pour
--- l'année de référence, la valeur publiée dans la fiche (seed donnees_reference : 16 739).
+-- Reconstitution de la donnée de référence de 1.1.1 : pour chaque année civile, les DI
+-- admissibles distinctes selon la méthode de l'indicateur (TEST au seuil ou DIPLOME) et selon
+-- la méthode de la donnée de référence 2022 (niveau oral déclaré : TEST ou AUTODECLARATION au
+-- seuil, DIPLOME exclu), côte à côte, avec leur écart et, pour l'année de référence, la valeur
+-- publiée dans la fiche (seed donnees_reference : 16 739) et l'écart à cette valeur.
 with
 
 fenetres as (
@@ -33,9 +34,9 @@ valeurs as (
         annees.date_debut,
         annees.date_fin,
         annees.periode_complete,
-        count(distinct case when declarations.est_admissible then declarations.no_candidat end)
+        count(distinct case when declarations.est_admissible then declarations.no_declaration end)
             as valeur_methode_indicateur,
-        count(distinct case when declarations.est_admissible_reference then declarations.no_candidat end)
+        count(distinct case when declarations.est_admissible_reference then declarations.no_declaration end)
             as valeur_methode_reference
     from annees
     left join declarations

@@ -1,6 +1,8 @@
--- Indicateur 1.1.1 : candidats distincts (no_candidat) ayant déposé au moins une déclaration
--- d'intérêt admissible dans la fenêtre (année civile et cumuls mensuels depuis le 1er janvier).
--- Une DI est un événement ponctuel à sa date de dépôt.
+-- Indicateur 1.1.1 : déclarations d'intérêt (DI) admissibles distinctes (no_declaration)
+-- déposées dans la fenêtre (année civile et cumuls mensuels depuis le 1er janvier). L'unité est
+-- celle de la fiche (« Nombre de déclarations d'intérêt déposées »); le nombre de candidats
+-- distincts est une mesure complémentaire (fct_mesures_111). Une DI est un événement ponctuel
+-- à sa date de dépôt.
 with
 
 fenetres as (
@@ -13,7 +15,7 @@ declarations as (
 ),
 
 valeurs as (
-    {{ compter_personnes_par_fenetre('declarations', 'no_candidat', 'date_depot', 'date_depot') }}
+    {{ compter_personnes_par_fenetre('declarations', 'no_declaration', 'date_depot', 'date_depot') }}
 ),
 
 final as (

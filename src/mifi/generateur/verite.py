@@ -1,5 +1,5 @@
-"""Vérité terrain : les règles des indicateurs (shared/regles-indicateurs.md) et les décisions
-méthodologiques (docs/decisions_methodologiques.md) appliquées au modèle d'événements.
+"""Vérité terrain : les règles des indicateurs et les décisions méthodologiques du projet
+(docs/decisions_methodologiques.md) appliquées au modèle d'événements.
 
 Les personnes sont les *vraies* personnes du générateur (pas des clés nominatives) : en mode
 ``aucun``, les défauts sont tous résolus exactement par les règles et le projet doit trouver
@@ -94,10 +94,11 @@ class Verite:
         self.date_extraction = date_extraction
         self.diagnostics = diagnostics
         f = {i: fenetres_publiees(i, date_extraction) for i in INDICATEURS}
+        # 1.1.1 compte des DI admissibles distinctes (chaque DI est une « unité » du compteur).
         self.c111 = CompteurPersonnes(f["1.1.1"])
-        # Compléments de 1.1.1 : DI admissibles distinctes (ventilation « mesure ») et candidats
-        # selon la méthode de la donnée de référence (AUTODECLARATION acceptée, mêmes seuils).
-        self.c111_declarations = CompteurPersonnes(f["1.1.1"])
+        # Mesures complémentaires de 1.1.1 : candidats distincts ayant au moins une DI
+        # admissible, et DI admissibles selon la méthode de la donnée de référence 2022.
+        self.c111_candidats = CompteurPersonnes(f["1.1.1"])
         self.c111_reference = CompteurPersonnes(f["1.1.1"])
         self.c221 = CompteurPersonnes(f["2.2.1"])
         self.c311 = CompteurPersonnes(f["3.1.1"])
@@ -116,12 +117,14 @@ class Verite:
             return 7 if niveau in ("0", "A", "B") else 5
         return 7 if niveau in ("0", "1", "2", "3") else 5
 
-    def declaration_admissible(self, di: Declaration, accepter_autodeclaration: bool = False) -> bool:
+    def declaration_admissible(self, di: Declaration, methode_reference: bool = False) -> bool:
         """DI admissible : en emploi, et UNE MÊME expérience qui a 12 mois ou plus dans une
         profession en DEFICIT ou LEGER_DEFICIT au diagnostic de l'année du dépôt (même version,
         même code; profession absente du diagnostic : non admissible) et une preuve de français
-        suffisante pour le niveau de CETTE profession (TEST CO et PO >= seuil, ou DIPLOME;
-        AUTODECLARATION seulement pour la méthode de la donnée de référence)."""
+        suffisante pour le niveau de CETTE profession.
+        Méthode de l'indicateur : TEST CO et PO >= seuil, ou DIPLOME (AUTODECLARATION refusée).
+        Méthode de la donnée de référence 2022 (``methode_reference``) : un niveau oral déclaré,
+        TEST ou AUTODECLARATION avec CO et PO >= seuil; DIPLOME ne compte pas."""
         if not di.en_emploi:
             return False
         for exp in di.experiences:
@@ -132,9 +135,9 @@ class Verite:
                 continue
             seuil = self.seuil_oral(exp.version_cnp, diag.niveau)
             for preuve in di.preuves:
-                if preuve.type_preuve == "DIPLOME":
+                if preuve.type_preuve == "DIPLOME" and not methode_reference:
                     return True
-                if preuve.type_preuve == "TEST" or (accepter_autodeclaration and preuve.type_preuve == "AUTODECLARATION"):
+                if preuve.type_preuve == "TEST" or (methode_reference and preuve.type_preuve == "AUTODECLARATION"):
                     if (
                         preuve.niveau_co is not None
                         and preuve.niveau_po is not None
@@ -145,14 +148,16 @@ class Verite:
         return False
 
     def ajouter_candidat_bdi(self, declarations: Sequence[Declaration]) -> None:
-        """Candidat distinct ayant au moins une DI admissible déposée dans la fenêtre."""
+        """Chaque DI admissible déposée dans la fenêtre compte (1.1.1); le candidat compte une
+        fois par fenêtre dès qu'il a une DI admissible (candidats_distincts); chaque DI
+        admissible selon la méthode de la donnée de référence compte (di_methode_reference)."""
         admissibles = [di for di in declarations if self.declaration_admissible(di)]
-        self.c111.ajouter((di.date_depot, di.date_depot) for di in admissibles)
         for di in admissibles:
-            self.c111_declarations.ajouter([(di.date_depot, di.date_depot)])
-        self.c111_reference.ajouter(
-            (di.date_depot, di.date_depot) for di in declarations if self.declaration_admissible(di, accepter_autodeclaration=True)
-        )
+            self.c111.ajouter([(di.date_depot, di.date_depot)])
+        self.c111_candidats.ajouter((di.date_depot, di.date_depot) for di in admissibles)
+        for di in declarations:
+            if self.declaration_admissible(di, methode_reference=True):
+                self.c111_reference.ajouter([(di.date_depot, di.date_depot)])
 
     # ----------------------------------------------------------------------------------
     # 2.2.1 — Personnes ayant reçu un service en reconnaissance des compétences
@@ -279,7 +284,7 @@ class Verite:
 
     # ----------------------------------------------------------------------------------
     def _compteurs(self) -> dict[str, CompteurPersonnes | CompteurProportion]:
-        return {"1.1.1": self.c111, "1.1.1/declarations": self.c111_declarations,
+        return {"1.1.1": self.c111, "1.1.1/candidats": self.c111_candidats,
                 "1.1.1/reference": self.c111_reference, "2.2.1": self.c221, "3.1.1": self.c311, "3.1.2": self.c312,
                 "3.1.3": self.p313, "5.2.1": self.c521, "6.1.1": self.p611}
 
@@ -300,16 +305,17 @@ class Verite:
                     cible[i] += v
 
     def complements(self) -> dict[str, list[dict[str, Any]]]:
-        """1.1.1 : DI admissibles distinctes et candidats selon la méthode de la donnée de
-        référence (AUTODECLARATION acceptée), par fenêtre."""
+        """Mesures complémentaires (marts.fct_mesures_complementaires), par indicateur :
+        1.1.1 ``candidats_distincts`` (chaque fenêtre) et ``di_methode_reference`` (fenêtres
+        annuelles seulement)."""
         lignes = []
-        for f, n_di, n_ref in zip(self.c111.fenetres, self.c111_declarations.valeurs, self.c111_reference.valeurs):
-            lignes.append({
-                "periode": f.periode, "granularite": f.granularite, "date_debut": f.date_debut.isoformat(),
-                "date_fin": f.date_fin.isoformat(), "declarations_admissibles": float(n_di),
-                "candidats_methode_reference": float(n_ref),
-            })
-        lignes.sort(key=lambda l: (l["date_debut"], l["granularite"], l["date_fin"]))
+        for f, n_candidats, n_ref in zip(self.c111.fenetres, self.c111_candidats.valeurs, self.c111_reference.valeurs):
+            fenetre = {"periode": f.periode, "granularite": f.granularite, "date_debut": f.date_debut.isoformat(),
+                       "date_fin": f.date_fin.isoformat()}
+            lignes.append({**fenetre, "mesure": "candidats_distincts", "valeur": float(n_candidats)})
+            if f.granularite == "annuelle":
+                lignes.append({**fenetre, "mesure": "di_methode_reference", "valeur": float(n_ref)})
+        lignes.sort(key=lambda l: (l["mesure"], l["date_debut"], l["granularite"], l["date_fin"]))
         return {"1.1.1": lignes}
 
     def resultats(self) -> list[dict[str, Any]]:
