@@ -1,5 +1,5 @@
 {#
-    Confidentialité (shared/regles-indicateurs.md) : aucune relation du schéma marts ne
+    Confidentialité (docs/controle_divulgation.md et contrat de publication) : aucune relation du schéma marts ne
     contient de nom, prénom, date de naissance ni identifiant de personne d'un système source.
     Liste des colonnes interdites : var('colonnes_personnelles_interdites') ou la liste ci-dessous.
 #}

@@ -12,7 +12,7 @@ from typing import Any
 
 import openpyxl
 
-# fichier -> (encodage, séparateur, colonnes) — recopié de shared/contrat-extraits.md
+# fichier -> (encodage, séparateur, colonnes) — recopié du contrat des extraits (docs/contrat_extraits.md)
 CONTRAT_CSV: dict[str, tuple[str, str, tuple[str, ...]]] = {
     "bdi_declarations.csv": ("utf-8", ",", (
         "no_declaration", "no_candidat", "date_depot", "statut_declaration", "date_naissance", "sexe",

@@ -1,4 +1,4 @@
-"""Conformité des 17 extraits au contrat (shared/contrat-extraits.md) : encodage, BOM,
+"""Conformité des 17 extraits au contrat (docs/contrat_extraits.md) : encodage, BOM,
 séparateur, fins de ligne, en-têtes dans l'ordre, formats de date, types; seules les lignes
 délibérément invalides (comptées dans verite.json) s'écartent des types."""
 

@@ -1,4 +1,4 @@
--- Règle protégée (3.1.2, shared/regles-indicateurs.md) : « Une ligne CERIGES datée après le
+-- Règle protégée (3.1.2, docs/decisions_methodologiques.md) : « Une ligne CERIGES datée après le
 -- 2023-06-30 ou une ligne GSI datée avant le 2023-07-01 est écartée et comptée comme telle. »
 -- Avertissement : compte, par système, les lignes mises de côté du mauvais côté de la bascule.
 {{ config(severity='warn') }}

@@ -1,4 +1,4 @@
--- Règle protégée (3.1.2, shared/regles-indicateurs.md) : « V1A appartient au volet 1. Tout autre
+-- Règle protégée (3.1.2, docs/decisions_methodologiques.md) : « V1A appartient au volet 1. Tout autre
 -- code de volet est exclu et signalé. » Test de dérive (avertissement) : liste chaque code de
 -- volet hors PASI rencontré dans CERIGES ou GSI, avec son nombre de lignes mises de côté.
 {{ config(severity='warn') }}
