@@ -38,7 +38,7 @@ TIRAGE_AGE = Tirage(AGES, [w for _, _, w in AGES])
 LANGUE_PAR_PAYS = {p: l for p, _, l in PAYS_IMMIGRATION}
 # Part des personnes nées au Canada parmi les cohortes de reconnaissance des compétences sans
 # Accompagnement Québec (clients ARRIMA jamais comptés en 2.2.1).
-TAUX_NES_AU_CANADA_RC = 0.05
+TAUX_NES_AU_CANADA_RC = 0.02
 COHORTES_NES_AU_CANADA_POSSIBLE = frozenset({"rc", "rc_pasi"})
 # Services dont les extraits portent nom, prénom et date de naissance (clé nominative).
 SERVICES_NOMINATIFS = frozenset({"pasi", "aq", "rc", "ddrc", "arrima"})
