@@ -1,6 +1,6 @@
 """Doublons probables de l'indicateur 2.2.1 que la règle nominative ne voit pas.
 
-La règle officielle (shared/regles-indicateurs.md) rapproche un participant DDRC d'un client
+La règle officielle de 2.2.1 rapproche un participant DDRC d'un client
 ARRIMA quand la clé nominative normalisée (nom, prénom, date de naissance) est *identique*. Une
 coquille (« Berrnier » pour « Bernier », « Depa » pour « Deepa »), une date mal saisie ou deux
 dossiers ARRIMA d'une même personne lui échappent : la personne est alors comptée deux fois.
