@@ -81,6 +81,8 @@ ddrc as (
         min(cle_nominative) as cle_nominative, min(pays_naissance) as pays_naissance
     from intermediate.int_reconnaissance_competences__participants_ddrc
     where not est_rapproche_arrima
+        -- Personnes comptées seulement (une personne née au Canada n'est pas dans les services).
+        and cle_personne in (select cle_personne from services)
     group by cle_personne
 ),
 unis as (

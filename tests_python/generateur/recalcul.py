@@ -75,6 +75,13 @@ def cle(nom: str | None, prenom: str | None, naissance: date | None) -> tuple[st
     return (normaliser_nom(nom or ""), normaliser_nom(prenom or ""), naissance)
 
 
+def immigrante(pays: str | None, statut: str | None = None) -> bool:
+    """Pays connu : né hors Canada; pays inconnu : compté, sauf statut CITOYEN_CANADIEN."""
+    if pays is not None:
+        return pays != "CAN"
+    return statut != "CITOYEN_CANADIEN"
+
+
 # --- 1.1.1 --------------------------------------------------------------------------------
 def recalcul_111(dossier: Path, d: date, methode_reference: bool = False,
                  par_candidat: bool = False) -> dict[tuple[str, str, date], float]:
@@ -124,11 +131,14 @@ def recalcul_111(dossier: Path, d: date, methode_reference: bool = False,
 # --- 2.2.1 --------------------------------------------------------------------------------
 def recalcul_221(dossier: Path, d: date) -> dict[tuple[str, str, date], float]:
     par_cle = {}
+    pays: dict[Any, str | None] = {}  # personne -> pays de naissance qui fait foi
     for l in _dedoublonner(lire(dossier, "arrima_clients.csv")):
         n = date_iso(l["date_naissance"])
         if n is None:
             continue
         par_cle[cle(l["nom"], l["prenom"], n)] = l["id_arrima"]
+        pays[l["id_arrima"]] = code(l["pays_naissance"])
+    pays_ddrc: dict[Any, set[str | None]] = defaultdict(set)
     activites: dict[Any, list[tuple[date, date]]] = defaultdict(list)
     for l in _dedoublonner(lire(dossier, "arrima_rc_accompagnements.csv")):
         debut = date_iso(l["date_debut"])
@@ -154,7 +164,15 @@ def recalcul_221(dossier: Path, d: date) -> dict[tuple[str, str, date], float]:
             k = cle(nom, prenom, naissance_d)
             personne = par_cle.get(k, ("DDRC",) + k)
             activites[personne].append((debut_d, cellule_date(fin) or d))
-    return _compter("2.2.1", d, activites)
+            if personne not in pays:
+                pays_ddrc[personne].add(code(l[3]))
+    for personne, valeurs in pays_ddrc.items():
+        # Personne DDRC sans dossier ARRIMA : pays hors Canada, sinon CAN, sinon inconnu.
+        connus = sorted(v for v in valeurs if v is not None)
+        hors_canada = [v for v in connus if v != "CAN"]
+        pays[personne] = hors_canada[0] if hors_canada else (connus[0] if connus else None)
+    immigrantes = {p: a for p, a in activites.items() if p in pays and immigrante(pays[p])}
+    return _compter("2.2.1", d, immigrantes)
 
 
 # --- 3.1.1 --------------------------------------------------------------------------------
@@ -206,10 +224,12 @@ def recalcul_312(dossier: Path, d: date) -> dict[tuple[str, str, date], float | 
 # --- 3.1.3 et 5.2.1 -----------------------------------------------------------------------
 def recalcul_intimm(dossier: Path, d: date) -> tuple[dict[tuple[str, str, date], float], dict[tuple[str, str, date], tuple[float, float]]]:
     pays = {}
+    statuts = {}
     for l in _dedoublonner(lire(dossier, "intimm_personnes.csv")):
         if date_iso(l["date_naissance"]) is None:
             continue
         pays[l["no_client"]] = code(l["pays_naissance"])
+        statuts[l["no_client"]] = code(l["statut_immigration"])
     cours = {l["sigle_cours"]: l for l in lire(dossier, "ref_cours.csv")}
     evals: dict[tuple[str, str], list[tuple[date, int]]] = defaultdict(list)
     for l in _dedoublonner(lire(dossier, "intimm_evaluations.csv")):
@@ -224,12 +244,12 @@ def recalcul_intimm(dossier: Path, d: date) -> tuple[dict[tuple[str, str, date],
         debut, fin = date_iso(l["date_debut_cours"]), date_iso(l["date_fin_cours"])
         if debut is None or fin is None or l["no_client"] not in pays:
             continue
-        p = pays[l["no_client"]]
-        immigrant = p is not None and p != "CAN"
+        immigrant = immigrante(pays[l["no_client"]], statuts[l["no_client"]])
         statut = code(l["statut_inscription"])
-        if immigrant and statut not in ("ANNULEE", "DESISTEMENT") and int(l["jours_presence"]) >= 1:
+        c = cours.get(code(l["sigle_cours"]))
+        norme = c is not None and c["programme_norme"] == "O"
+        if immigrant and norme and statut not in ("ANNULEE", "DESISTEMENT") and int(l["jours_presence"]) >= 1:
             participations[l["no_client"]].append((debut, fin))
-        c = cours.get(l["sigle_cours"])
         if (c is None or statut != "TERMINEE" or not immigrant or l["enseignant_mifi"] != "O"
                 or c["programme_norme"] != "O" or c["scolarite_9_ans_plus"] != "O"
                 or c["evaluation_sommative_finale"] != "O" or not c["niveau_cible_co"] or not c["niveau_cible_po"]):

@@ -52,7 +52,8 @@ TYPES: dict[str, tuple[Verif, ...]] = {
     "ref_diagnostics_professions.csv": (I, E("2016", "2021"), RE(r"\d{4,5}"), Eo("0", "A", "B", "C", "D"),
                                         Eo("0", "1", "2", "3", "4", "5"),
                                         E("DEFICIT", "LEGER_DEFICIT", "EQUILIBRE", "SURPLUS")),
-    "arrima_clients.csv": (T, T, T, D, E("F", "M", "X"), A3, E(*CAT), Do, Ro),
+    # Pays de naissance vide permis (inconnu : règle « personne immigrante » de 2.2.1).
+    "arrima_clients.csv": (T, T, T, D, E("F", "M", "X"), A3o, E(*CAT), Do, Ro),
     "arrima_aq_inscriptions.csv": (T, T, D, B, E("PRE_DEPART", "AU_QUEBEC"), E("ACTIVE", "FERMEE", "ANNULEE"), T),
     "powerapp_aq_rencontres.csv": (T, T, D, E("EVALUATION_BESOINS", "SUIVI", "AUTRE"), E("TENUE", "ANNULEE", "ABSENCE"), T),
     "arrima_rc_accompagnements.csv": (T, T, E("CRRC", "QUALIFICATIONS_QUEBEC"), D, Do, RE(r"\d{4,5}"), E("2016", "2021")),

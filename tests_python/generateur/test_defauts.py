@@ -10,7 +10,7 @@ from typing import Any
 from mifi.generateur.normalisation import normaliser_nom
 
 from .conftest import DATE_EXTRACTION
-from .lecture import CONTRAT_CSV, code, date_iso, date_jma, lire, lire_brut
+from .lecture import CONTRAT_CSV, code, date_iso, date_jma, lire, lire_brut, lire_ddrc
 
 BASCULE = date(2023, 7, 1)
 
@@ -86,6 +86,15 @@ def test_francisation_statuts_ne_et_cas_particuliers(jeu_aucun: Path) -> None:
     assert any(l["pays_naissance"] == "CAN" and l["statut_immigration"] == "CITOYEN_CANADIEN" for l in personnes)
     assert any(l["pays_naissance"] is None for l in personnes)
     assert any(l["pays_naissance"] not in (None, "CAN") and l["statut_immigration"] == "CITOYEN_CANADIEN" for l in personnes)
+    # Personne immigrante : pays inconnu avec et sans statut CITOYEN_CANADIEN.
+    assert any(l["pays_naissance"] is None and l["statut_immigration"] == "CITOYEN_CANADIEN" for l in personnes)
+    assert any(l["pays_naissance"] is None and l["statut_immigration"] != "CITOYEN_CANADIEN" for l in personnes)
+    # 5.2.1 : participations à des cours non normés et à des sigles absents de ref_cours.
+    participations = [l for l in inscriptions
+                      if code(l["statut_inscription"]) not in ("ANNULEE", "DESISTEMENT") and int(l["jours_presence"]) >= 1]
+    assert any(l["sigle_cours"] in cours and cours[l["sigle_cours"]]["programme_norme"] == "N" for l in participations)
+    hors_referentiel = [l for l in participations if l["sigle_cours"] not in cours]
+    assert hors_referentiel and len(hors_referentiel) < 0.01 * len(participations)
 
 
 def test_arrima_bdi_dgtnri_cas_particuliers(jeu_aucun: Path, verite_aucun: dict[str, Any]) -> None:
@@ -105,3 +114,12 @@ def test_arrima_bdi_dgtnri_cas_particuliers(jeu_aucun: Path, verite_aucun: dict[
     ddrc = set(ident["ddrc_projets_recrutement"].values())
     arrima = set(ident["arrima_clients"].values())
     assert ddrc & arrima and ddrc - arrima, "participants DDRC avec et sans dossier ARRIMA"
+    # Personne immigrante (2.2.1) : clients ARRIMA et participants DDRC sans dossier ARRIMA nés
+    # au Canada ou de pays inconnu.
+    clients = lire(jeu_aucun, "arrima_clients.csv")
+    assert any(l["pays_naissance"] == "CAN" for l in clients) and any(l["pays_naissance"] is None for l in clients)
+    pays_ddrc_seuls = {
+        l[3] for feuille, lignes in lire_ddrc(jeu_aucun).items() for i, l in enumerate(lignes[1:], start=2)
+        if ident["ddrc_projets_recrutement"].get(f"{feuille}#{i}") in ddrc - arrima
+    }
+    assert {"CAN", None} <= pays_ddrc_seuls

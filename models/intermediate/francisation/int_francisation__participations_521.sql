@@ -1,6 +1,10 @@
 -- Participations aux cours de français retenues pour 5.2.1 (une ligne par inscription) :
--- inscription ni annulée ni en désistement, au moins une journée complète de formation,
--- personne immigrante connue de l'extrait des personnes; tous réseaux et toutes formules.
+-- inscription ni annulée ni en désistement, au moins une journée complète de formation, cours
+-- d'un programme normé du Ministère (ref_cours.programme_norme = 'O'), personne immigrante
+-- (macro est_personne_immigrante : pays de naissance, sinon statut d'immigration) connue de
+-- l'extrait des personnes; tous réseaux et toutes formules.
+-- Un sigle absent de ref_cours ne compte pas : le test de dérive
+-- assert_intimm_sigle_cours_present_dans_ref_cours en donne le nombre.
 -- Chaque participation compte dans toute fenêtre que chevauche [date_debut_cours, date_fin_cours]
 -- (appliqué dans les marts).
 with
@@ -27,8 +31,8 @@ participations as (
 ),
 
 participations_immigrantes as (
-    -- Jointure interne : une inscription d'un no_client absent de l'extrait des personnes
-    -- n'est pas comptée.
+    -- Jointures internes : une inscription d'un no_client absent de l'extrait des personnes, ou
+    -- d'un sigle absent du référentiel des cours, n'est pas comptée.
     select
         participations.no_inscription,
         participations.no_client,
@@ -54,9 +58,11 @@ participations_immigrantes as (
     from participations
     inner join personnes
         on participations.no_client = personnes.no_client
-    left join cours
+    inner join cours
         on participations.sigle_cours = cours.sigle_cours
-    where personnes.est_immigrant
+    where
+        cours.est_programme_norme
+        and {{ est_personne_immigrante('personnes.pays_naissance', 'personnes.statut_immigration') }}
 ),
 
 final as (

@@ -1,9 +1,13 @@
 -- Participations évaluées de 3.1.3 (l'unité est la participation, pas la personne) : session
 -- TERMINEE d'un cours de programme normé, destiné aux 9 ans de scolarité ou plus, avec
 -- évaluation sommative finale et niveaux cibles CO et PO fixés, donné par le personnel du MIFI,
--- suivie par une personne immigrante, avec un niveau sommatif final numérique en CO et en PO.
+-- suivie par une personne immigrante (macro est_personne_immigrante : pays de naissance, sinon
+-- statut d'immigration), avec un niveau sommatif final numérique en CO et en PO.
 -- Réussite : CO >= niveau cible CO et PO >= niveau cible PO. Fenêtre : celle de date_fin_cours
 -- (appliquée dans les marts).
+-- Attributs des ventilations de la fiche : année de naissance, situation statutaire
+-- (statut_immigration), lieu de formation (code_prestataire) et niveau du cours (niveaux cibles
+-- CO et PO, code stable `co<cible CO>_po<cible PO>`, p. ex. `co7_po7`).
 with
 
 inscriptions as (
@@ -30,15 +34,21 @@ participations_retenues as (
         inscriptions.no_client,
         inscriptions.sigle_cours,
         cours.titre_cours,
+        inscriptions.code_prestataire,
         inscriptions.region_prestataire,
         inscriptions.date_debut_cours,
         inscriptions.date_fin_cours,
         cours.niveau_cible_co,
         cours.niveau_cible_po,
+        'co' || {{ dbt.cast('cours.niveau_cible_co', dbt.type_string()) }}
+        || '_po' || {{ dbt.cast('cours.niveau_cible_po', dbt.type_string()) }} as niveau_cours,
+        {{ dbt.cast('cast(extract(year from personnes.date_naissance) as integer)', dbt.type_string()) }}
+            as annee_naissance,
         personnes.sexe,
         personnes.groupe_scolarite,
         personnes.pays_naissance,
         personnes.langue_maternelle,
+        personnes.statut_immigration,
         personnes.categorie_immigration
     from inscriptions
     inner join cours
@@ -53,7 +63,7 @@ participations_retenues as (
         and cours.a_evaluation_sommative_finale
         and cours.niveau_cible_co is not null
         and cours.niveau_cible_po is not null
-        and personnes.est_immigrant
+        and {{ est_personne_immigrante('personnes.pays_naissance', 'personnes.statut_immigration') }}
 ),
 
 participations_evaluees as (

@@ -1,5 +1,6 @@
--- Personnes Intimm avec les attributs dérivés communs à 5.2.1 et 3.1.3 : statut de personne
--- immigrante, groupe de scolarité et continent de naissance.
+-- Personnes Intimm avec les attributs dérivés communs à 5.2.1 et 3.1.3 : groupe de scolarité et
+-- continent de naissance. Le statut de personne immigrante est établi dans chaque indicateur par
+-- la macro est_personne_immigrante (pays de naissance et statut d'immigration).
 with
 
 personnes as (
@@ -30,10 +31,7 @@ final as (
             when personnes.annees_scolarite <= 11 then '9-11'
             when personnes.annees_scolarite <= 15 then '12-15'
             else '16+'
-        end as groupe_scolarite,
-        -- Personne immigrante : pas née au Canada; un pays de naissance inconnu n'établit pas
-        -- le statut d'immigrant.
-        coalesce(personnes.pays_naissance <> 'CAN', false) as est_immigrant
+        end as groupe_scolarite
     from personnes
     left join pays
         on personnes.pays_naissance = pays.code_pays

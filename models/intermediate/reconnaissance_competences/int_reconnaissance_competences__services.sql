@@ -7,6 +7,11 @@
 --                         ponctuel à date_decision.
 -- Personne : id_arrima pour ARRIMA (une ligne dont l'id_arrima est absent de arrima_clients
 -- n'est pas comptée); pour DDRC, le client ARRIMA de même clé nominative, sinon la clé.
+-- Seules les personnes immigrantes comptent (macro est_personne_immigrante, sans statut
+-- d'immigration : ni ARRIMA ni DDRC n'en ont). Pays de naissance : celui du client ARRIMA (même
+-- vide) pour une personne qui a un dossier ARRIMA; sinon celui du participant DDRC, établi par
+-- personne (clé nominative) : un pays hors Canada l'emporte sur `CAN`, un pays connu sur un
+-- pays vide, pour qu'une personne inscrite à plusieurs projets ait un seul statut.
 with
 
 accompagnements as (
@@ -25,12 +30,25 @@ participants_ddrc as (
     select * from {{ ref('int_reconnaissance_competences__participants_ddrc') }}
 ),
 
+pays_participants_ddrc as (
+    select
+        cle_personne,
+        coalesce(
+            max(case when pays_naissance <> 'CAN' then pays_naissance end),
+            max(pays_naissance)
+        ) as pays_naissance
+    from participants_ddrc
+    where id_arrima is null
+    group by cle_personne
+),
+
 accompagnements_crrc as (
     select
         'accompagnement_crrc' as type_service,
         accompagnements.id_accompagnement as id_service,
         'arrima:' || accompagnements.id_arrima as cle_personne,
         accompagnements.id_arrima,
+        clients.pays_naissance,
         accompagnements.date_debut,
         coalesce(accompagnements.date_fin, {{ date_extraction() }}) as date_fin_effective,
         accompagnements.code_profession,
@@ -47,6 +65,7 @@ aides_accordees as (
         aides.id_aide as id_service,
         'arrima:' || aides.id_arrima as cle_personne,
         aides.id_arrima,
+        clients.pays_naissance,
         aides.date_decision as date_debut,
         aides.date_decision as date_fin_effective,
         aides.code_profession,
@@ -58,16 +77,26 @@ aides_accordees as (
 ),
 
 accompagnements_ddrc as (
+    -- Participant rapproché d'un client ARRIMA : pays de naissance du client; sinon, celui de
+    -- la personne DDRC.
     select
         'accompagnement_ddrc' as type_service,
-        id_ligne_ddrc as id_service,
-        cle_personne,
-        id_arrima,
-        date_debut,
-        coalesce(date_fin, {{ date_extraction() }}) as date_fin_effective,
-        code_profession,
-        version_cnp
+        participants_ddrc.id_ligne_ddrc as id_service,
+        participants_ddrc.cle_personne,
+        participants_ddrc.id_arrima,
+        case
+            when participants_ddrc.id_arrima is not null then clients.pays_naissance
+            else pays_participants_ddrc.pays_naissance
+        end as pays_naissance,
+        participants_ddrc.date_debut,
+        coalesce(participants_ddrc.date_fin, {{ date_extraction() }}) as date_fin_effective,
+        participants_ddrc.code_profession,
+        participants_ddrc.version_cnp
     from participants_ddrc
+    left join clients
+        on participants_ddrc.id_arrima = clients.id_arrima
+    left join pays_participants_ddrc
+        on participants_ddrc.cle_personne = pays_participants_ddrc.cle_personne
 ),
 
 unionees as (
@@ -84,11 +113,13 @@ final as (
         id_service,
         cle_personne,
         id_arrima,
+        pays_naissance,
         cast(date_debut as date) as date_debut,
         cast(date_fin_effective as date) as date_fin_effective,
         code_profession,
         version_cnp
     from unionees
+    where {{ est_personne_immigrante('pays_naissance') }}
 )
 
 select * from final

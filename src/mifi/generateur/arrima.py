@@ -7,6 +7,10 @@
   PAFFARC (accordées, refusées, annulées), projets de recrutement DDRC (classeur Excel, un
   onglet par projet, sans identifiant ARRIMA; une partie des participants n'a pas de dossier
   ARRIMA).
+
+Règle « personne immigrante » (2.2.1) : quelques clients ARRIMA ont un pays de naissance vide;
+quelques participants DDRC sont nés au Canada ou ont un pays vide dans le classeur (tirages
+d'un générateur aléatoire à part, pour ne pas décaler les autres).
 """
 
 from __future__ import annotations
@@ -45,6 +49,9 @@ ENTETE_DDRC = (
     "Début de l'accompagnement", "Fin de l'accompagnement",
 )
 MOTIF_INVALIDE = "date impossible"
+TAUX_PAYS_INCONNU_ARRIMA = 0.03  # clients ARRIMA au pays de naissance vide
+TAUX_NES_AU_CANADA_DDRC = 0.04  # participants DDRC nés au Canada
+TAUX_PAYS_INCONNU_DDRC = 0.04  # participants DDRC au pays de naissance vide dans le classeur
 
 # Professions réglementées fréquentes en reconnaissance des compétences (codes CNP 2016).
 _PROFESSIONS_RC = ("3012", "3233", "3413", "2131", "2132", "2133", "3111", "3112", "3131", "3142", "4032",
@@ -88,6 +95,9 @@ class DomaineArrima:
         self.ctx = ctx
         self.rng = sous_generateur(ctx.parametres.graine, "arrima")
         self.rng_ddrc = sous_generateur(ctx.parametres.graine, "ddrc")
+        self.rng_pays = sous_generateur(ctx.parametres.graine, "arrima:pays")
+        self.rng_ddrc_pays = sous_generateur(ctx.parametres.graine, "ddrc:pays")
+        self.ddrc_pays_inconnu: set[str] = set()  # personnes au pays vide dans le classeur DDRC
         self.defauts = ctx.defauts("arrima")
         self.defauts_ddrc = ctx.defauts("ddrc")
         e = ctx.ecrivains
@@ -144,6 +154,12 @@ class DomaineArrima:
                 if rng.random() < 0.2:
                     services.add("aq")
             p = fabrique.creer(projet.debut, frozenset(services), pays=projet.pays, categorie="TRAVAILLEUR_QUALIFIE")
+            r = self.rng_ddrc_pays.random()
+            if r < TAUX_NES_AU_CANADA_DDRC:
+                # Née au Canada (recrutée à l'étranger) : jamais comptée en 2.2.1.
+                p.pays_naissance, p.categorie, p.statut = "CAN", "AUTRE", "CITOYEN_CANADIEN"
+            elif r < TAUX_NES_AU_CANADA_DDRC + TAUX_PAYS_INCONNU_DDRC:
+                self.ddrc_pays_inconnu.add(p.id)
             debut = projet.debut + timedelta(days=entier(rng, 0, 30))
             fin: date | None = debut + timedelta(days=entier(rng, 120, 400))
             if fin is not None and fin > self.fin:
@@ -161,7 +177,7 @@ class DomaineArrima:
         if not a_dossier:
             self._lignes_ddrc(p)
             if participations:
-                self.ctx.verite.ajouter_personne_rc([], [], participations)
+                self.ctx.verite.ajouter_personne_rc([], [], participations, self._pays_ddrc(p))
             return
         for ecrivain in (self.clients, self.aq, self.rencontres, self.rc, self.paffarc):
             ecrivain.nouvelle_entite()
@@ -169,9 +185,10 @@ class DomaineArrima:
         p.id_arrima = f"{self.ctx.prochain('id_arrima'):08d}"
         self.ctx.identites.ajouter("arrima_clients", p.id_arrima, p.id)
         region = p.region if (p.date_arrivee is not None or rng.random() < 0.3) else ""
+        pays = "" if self.rng_pays.random() < TAUX_PAYS_INCONNU_ARRIMA else p.pays_naissance
         emettre(self.clients, [(
             p.id_arrima, d.ecrire_nom(p.nom), d.ecrire_nom(p.prenom), iso(p.date_naissance), p.sexe,
-            p.pays_naissance, p.categorie, iso(p.date_arrivee), region,
+            pays, p.categorie, iso(p.date_arrivee), region,
         )], d)
         if "aq" in p.services:
             self._accompagnement_quebec(p)
@@ -181,7 +198,8 @@ class DomaineArrima:
             accompagnements, aides = self._reconnaissance(p)
         self._lignes_ddrc(p)
         if accompagnements or aides or participations:
-            self.ctx.verite.ajouter_personne_rc(accompagnements, aides, participations)
+            # Personne qui a un dossier ARRIMA : le pays du client fait foi (même vide).
+            self.ctx.verite.ajouter_personne_rc(accompagnements, aides, participations, pays or None)
         self._lignes_invalides(p)
 
     def _accompagnement_quebec(self, p: Personne) -> None:
@@ -300,12 +318,16 @@ class DomaineArrima:
             return f"{jour.day:02d}/{jour.month:02d}/{jour.year:04d}"
         return jour
 
+    def _pays_ddrc(self, p: Personne) -> str | None:
+        """Pays de naissance écrit dans le classeur DDRC (None : cellule vide)."""
+        return None if p.id in self.ddrc_pays_inconnu else p.pays_naissance
+
     def _lignes_ddrc(self, p: Personne) -> None:
         d = self.defauts_ddrc
         for nom_projet, debut, fin, code in p.ddrc:
             projet = self._projets_par_nom[nom_projet]
             ligne = [
-                d.ecrire_nom(p.nom), d.ecrire_nom(p.prenom), self._valeur_date(p.date_naissance), p.pays_naissance,
+                d.ecrire_nom(p.nom), d.ecrire_nom(p.prenom), self._valeur_date(p.date_naissance), self._pays_ddrc(p),
                 code, self._valeur_date(debut), self._valeur_date(fin),
             ]
             copies = 2 if self.rng_ddrc.random() < 0.015 else 1

@@ -5,6 +5,12 @@ et MEQ) et progresse de niveau quand elle atteint les cibles du cours. Statuts :
 avant le début, désistements (absente au premier cours; parfois réactivée, l'extrait montre
 alors le statut courant), abandons après au moins une journée, sessions en cours ou à venir
 (``INSCRITE``). Évaluations sommatives finales CO/PO/CE/PE (``NE`` possible) et formatives.
+
+Cas des règles « personne immigrante » et « programme normé » : pays de naissance vide (chez
+des personnes de tout statut, y compris des citoyennes canadiennes nées au Canada ou
+naturalisées), cours non normés (milieu de travail, ateliers) et quelques inscriptions à un
+sigle absent de ``ref_cours`` (lignes ajoutées, que la vérité exclut). Ces deux derniers cas
+tirent d'un générateur aléatoire à part, pour ne pas décaler les autres tirages.
 """
 
 from __future__ import annotations
@@ -45,6 +51,10 @@ CATEGORIE_INTIMM = {
 RYTHMES = {"TC": (74, 55), "TP": (75, 22), "EL": (68, 30)}
 PROBA_REUSSITE = 0.715
 MOTIF_INVALIDE = "date impossible"
+# Sigles d'inscriptions absents de ref_cours.csv (cours retirés ou pas encore au référentiel).
+SIGLES_HORS_REFERENTIEL = ("FIA-TC8", "FRT-INF", "ATL-FAM")
+TAUX_HORS_REFERENTIEL = 0.004  # part des personnes avec une inscription à un tel sigle
+TAUX_PAYS_INCONNU_NES_AU_CANADA = 0.08  # pays de naissance vide chez les personnes nées au Canada
 _TIRAGE_PRESTATAIRE = Tirage(("OBNL", "CEGEP", "UNIVERSITE", "AUTRE"), (40, 30, 20, 10))
 
 
@@ -52,6 +62,7 @@ class DomaineFrancisation:
     def __init__(self, ctx: Contexte, fabrique_fictifs: FabriquePersonnes) -> None:
         self.ctx = ctx
         self.rng = sous_generateur(ctx.parametres.graine, "francisation")
+        self.rng_regles = sous_generateur(ctx.parametres.graine, "francisation:regles")
         self.defauts = ctx.defauts("francisation")
         e = ctx.ecrivains
         self.personnes = e["intimm_personnes.csv"]
@@ -192,10 +203,13 @@ class DomaineFrancisation:
             ecrivain.nouvelle_entite()
         no_client = f"{self.ctx.prochain('no_client'):07d}"
         pays: str | None = p.pays_naissance if rng.random() > 0.005 else None  # pays inconnu
+        if pays == "CAN" and self.rng_regles.random() < TAUX_PAYS_INCONNU_NES_AU_CANADA:
+            pays = None  # née au Canada, pays vide : son statut CITOYEN_CANADIEN l'exclut
+        statut = STATUT_INTIMM[p.statut]
         emettre(self.personnes, [(
             no_client, iso(p.date_naissance), "H" if p.sexe == "M" else p.sexe, pays or "",
             LANGUE_PAR_PAYS.get(p.pays_naissance, "Français" if rng.random() < 0.5 else "Anglais"),
-            STATUT_INTIMM[p.statut], CATEGORIE_INTIMM[p.categorie] if p.pays_naissance != "CAN" else "",
+            statut, CATEGORIE_INTIMM[p.categorie] if p.pays_naissance != "CAN" else "",
             str(p.scolarite) if rng.random() > 0.08 else "",
         )], d)
         meq = rng.random() < 0.28
@@ -231,8 +245,39 @@ class DomaineFrancisation:
                 ))
         emettre(self.inscriptions, lignes_i, d)
         emettre(self.evaluations, lignes_e, d)
-        self.ctx.verite.ajouter_eleve(pays, inscriptions)
+        hors_referentiel = self._inscription_hors_referentiel(no_client, inscriptions, lignes_i[-1])
+        self.ctx.verite.ajouter_eleve(pays, statut, inscriptions + hors_referentiel)
         self._lignes_invalides(no_client, inscriptions)
+
+    def _inscription_hors_referentiel(
+        self, no_client: str, inscriptions: list[InscriptionCours], modele: Ligne
+    ) -> list[InscriptionCours]:
+        """Parfois, une inscription de plus à un sigle absent de ref_cours (ligne ajoutée, sans
+        évaluation), après une session de la personne : le projet l'exclut de 5.2.1 et de 3.1.3
+        et la signale; la vérité l'exclut aussi (``participation_5_2_1``)."""
+        rng = self.rng_regles
+        if rng.random() >= TAUX_HORS_REFERENTIEL:
+            return []
+        sigle = choix(rng, SIGLES_HORS_REFERENTIEL)
+        precedente = choix(rng, inscriptions)
+        debut = precedente.date_fin + timedelta(days=entier(rng, 7, 30))
+        debut = debut + timedelta(days=(7 - debut.weekday()) % 7)  # un lundi
+        if debut > self.fin:
+            return []
+        duree, plein = RYTHMES["TP"]
+        fin = debut + timedelta(days=duree)
+        if fin < self.fin:
+            statut, jours = "TERMINEE", entier(rng, int(plein * 0.7), plein)
+        else:
+            statut, jours = "EN_COURS", max(1, int(plein * min(1.0, (self.fin - debut).days / duree)))
+        ins = InscriptionCours(f"{self.ctx.prochain('no_inscription'):09d}", sigle, statut, debut, fin, jours,
+                               modele[14] == "O", [])
+        # Même prestataire que la dernière session; codes écrits sans défaut (pas de tirage).
+        self.inscriptions.ecrire((
+            ins.no_inscription, no_client, sigle, modele[3], "TP", "PRESENCE", modele[6], modele[7], modele[8],
+            "INDIVIDU", iso(debut), iso(fin), statut, str(jours), modele[14],
+        ))
+        return [ins]
 
     def _lignes_invalides(self, no_client: str, inscriptions: list[InscriptionCours]) -> None:
         d, rng = self.defauts, self.rng

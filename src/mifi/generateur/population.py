@@ -14,6 +14,7 @@ from typing import Iterator
 
 from .aleatoire import Tirage, entier
 from .calendrier import ajouter_mois, fin_de_mois
+from .contexte import sous_generateur
 from .identites import RegistreIdentites
 from .parametres import CROISSANCE_ANNUELLE, COHORTES_MENSUELLES, DEBUT_COHORTES, Parametres
 from .referentiels import PAYS_IMMIGRATION, POIDS_REGIONS, REGIONS
@@ -35,6 +36,10 @@ TIRAGE_CATEGORIE = Tirage([c for c, _ in CATEGORIES], [w for _, w in CATEGORIES]
 TIRAGE_REGION = Tirage(REGIONS, POIDS_REGIONS)
 TIRAGE_AGE = Tirage(AGES, [w for _, _, w in AGES])
 LANGUE_PAR_PAYS = {p: l for p, _, l in PAYS_IMMIGRATION}
+# Part des personnes nées au Canada parmi les cohortes de reconnaissance des compétences sans
+# Accompagnement Québec (clients ARRIMA jamais comptés en 2.2.1).
+TAUX_NES_AU_CANADA_RC = 0.02
+COHORTES_NES_AU_CANADA_POSSIBLE = frozenset({"rc", "rc_pasi"})
 # Services dont les extraits portent nom, prénom et date de naissance (clé nominative).
 SERVICES_NOMINATIFS = frozenset({"pasi", "aq", "rc", "ddrc", "arrima"})
 
@@ -139,6 +144,8 @@ class Cohortes:
         self.parametres = parametres
         self.fabrique = fabrique
         self.reliquats = {nom: 0.0 for nom, _, _ in COHORTES_MENSUELLES}
+        # Générateur à part : ses tirages ne décalent pas ceux de la population.
+        self.rng_naissance = sous_generateur(parametres.graine, "population:nes_au_canada")
 
     def personnes_du_mois(self, annee: int, mois: int) -> Iterator[Personne]:
         parametres, rng = self.parametres, self.fabrique.rng
@@ -154,4 +161,9 @@ class Cohortes:
                 entree = premier + timedelta(days=entier(rng, 0, etendue))
                 # Élèves nés au Canada (cours de français, jamais comptés comme immigrants).
                 pays = "CAN" if nom == "fr" and rng.random() < 0.025 else None
-                yield self.fabrique.creer(entree, services, pays=pays)
+                personne = self.fabrique.creer(entree, services, pays=pays)
+                if nom in COHORTES_NES_AU_CANADA_POSSIBLE and self.rng_naissance.random() < TAUX_NES_AU_CANADA_RC:
+                    # Née au Canada, en reconnaissance des compétences (formée à l'étranger) :
+                    # attributs fixés après coup pour garder la suite des tirages de la population.
+                    personne.pays_naissance, personne.categorie, personne.statut = "CAN", "AUTRE", "CITOYEN_CANADIEN"
+                yield personne

@@ -167,10 +167,16 @@ class Verite:
         accompagnements: Sequence[Accompagnement],
         aides: Sequence[AidePaffarc],
         participations_ddrc: Sequence[ParticipationDdrc],
+        pays_naissance: str | None,
     ) -> None:
-        """Accompagnement CRRC (QUALIFICATIONS_QUEBEC exclu) ou DDRC : chaque fenêtre chevauchée
+        """Personne immigrante seulement (``est_immigrante`` sans statut : ni ARRIMA ni DDRC n'en
+        ont), d'après ``pays_naissance`` tel qu'écrit dans l'extrait : celui du client ARRIMA
+        (même vide) si la personne a un dossier ARRIMA, sinon celui du classeur DDRC.
+        Accompagnement CRRC (QUALIFICATIONS_QUEBEC exclu) ou DDRC : chaque fenêtre chevauchée
         par [date_debut, date_fin] (fin vide : date_extraction). Aide PAFFARC ACCORDEE :
-        ponctuelle à date_decision. Aucun filtre sur le pays de naissance."""
+        ponctuelle à date_decision."""
+        if not self.est_immigrante(pays_naissance):
+            return
         activites: list[tuple[date, date]] = []
         for acc in accompagnements:
             if acc.prestataire == "CRRC":
@@ -218,15 +224,26 @@ class Verite:
     # 5.2.1 et 3.1.3 — cours de français (Intimm)
     # ----------------------------------------------------------------------------------
     @staticmethod
-    def est_immigrante(pays_naissance: str | None) -> bool:
-        """Personne immigrante : pays de naissance connu et différent de CAN."""
-        return pays_naissance is not None and pays_naissance != "CAN"
+    def est_immigrante(pays_naissance: str | None, statut_immigration: str | None = None) -> bool:
+        """Personne immigrante, d'après l'extrait : pays de naissance connu -> immigrante si et
+        seulement s'il diffère de CAN; pays inconnu (vide) -> immigrante, sauf si son statut
+        d'immigration (Intimm) est CITOYEN_CANADIEN."""
+        if pays_naissance:
+            return pays_naissance != "CAN"
+        return statut_immigration != "CITOYEN_CANADIEN"
 
     @staticmethod
     def participation_5_2_1(ins: InscriptionCours) -> bool:
         """Inscription ni ANNULEE ni DESISTEMENT, avec au moins une journée de présence
-        (un ABANDON après au moins une journée compte)."""
-        return ins.statut not in ("ANNULEE", "DESISTEMENT") and ins.jours_presence >= 1
+        (un ABANDON après au moins une journée compte), à un cours d'un programme normé du
+        Ministère (ref_cours.programme_norme = O; un sigle absent de ref_cours ne compte pas)."""
+        cours = COURS_PAR_SIGLE.get(ins.sigle_cours)
+        return (
+            cours is not None
+            and cours.programme_norme
+            and ins.statut not in ("ANNULEE", "DESISTEMENT")
+            and ins.jours_presence >= 1
+        )
 
     @staticmethod
     def niveau_sommatif(ins: InscriptionCours, competence: str) -> int | None:
@@ -240,7 +257,9 @@ class Verite:
         retenue = max(candidates, key=lambda e: (e.date_evaluation, -1 if e.resultat is None else e.resultat))
         return retenue.resultat
 
-    def resultat_3_1_3(self, pays_naissance: str | None, ins: InscriptionCours) -> bool | None:
+    def resultat_3_1_3(
+        self, pays_naissance: str | None, statut_immigration: str | None, ins: InscriptionCours
+    ) -> bool | None:
         """None si la participation n'est pas retenue ou pas évaluée; sinon la réussite.
         Retenue : TERMINEE, cours normé, 9 ans de scolarité ou plus, évaluation sommative
         finale, enseignant du MIFI, personne immigrante, niveaux cibles CO et PO renseignés.
@@ -253,7 +272,7 @@ class Verite:
             or not cours.scolarite_9_ans_plus
             or not cours.evaluation_sommative_finale
             or not ins.enseignant_mifi
-            or not self.est_immigrante(pays_naissance)
+            or not self.est_immigrante(pays_naissance, statut_immigration)
             or cours.niveau_cible_co is None
             or cours.niveau_cible_po is None
         ):
@@ -264,11 +283,14 @@ class Verite:
             return None
         return co >= cours.niveau_cible_co and po >= cours.niveau_cible_po
 
-    def ajouter_eleve(self, pays_naissance: str | None, inscriptions: Sequence[InscriptionCours]) -> None:
-        if self.est_immigrante(pays_naissance):
+    def ajouter_eleve(
+        self, pays_naissance: str | None, statut_immigration: str | None, inscriptions: Sequence[InscriptionCours]
+    ) -> None:
+        """``pays_naissance`` et ``statut_immigration`` tels qu'écrits dans intimm_personnes."""
+        if self.est_immigrante(pays_naissance, statut_immigration):
             self.c521.ajouter((i.date_debut, i.date_fin) for i in inscriptions if self.participation_5_2_1(i))
         for ins in inscriptions:
-            reussite = self.resultat_3_1_3(pays_naissance, ins)
+            reussite = self.resultat_3_1_3(pays_naissance, statut_immigration, ins)
             if reussite is not None:
                 # Fenêtre de la participation : celle de date_fin_cours (événement ponctuel).
                 self.p313.ajouter(ins.date_fin, reussite)

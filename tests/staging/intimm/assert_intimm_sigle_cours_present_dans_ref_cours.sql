@@ -1,7 +1,10 @@
--- Règle protégée (fiche PS 5.2.1, ventilation « sigle de cours et type de programme »; fiche
--- PS 3.1.3, cours couverts) : chaque sigle de cours des inscriptions Intimm figure dans le
--- référentiel ref_cours. Un sigle inconnu compte quand même pour 5.2.1 (type de programme
--- `inconnu`) mais exclut la participation de 3.1.3. Test de dérive : avertissement.
+-- Règle protégée (5.2.1 : cours « offerts en vertu des programmes normés du Ministère »,
+-- ref_cours.programme_norme = 'O'; 3.1.3 : conditions du cours lues dans ref_cours) : chaque
+-- sigle de cours des inscriptions Intimm figure dans le référentiel ref_cours. Un sigle absent
+-- ne permet pas d'établir que le cours est normé : ses inscriptions sont exclues de 5.2.1 et de
+-- 3.1.3. Test de dérive (avertissement) : une ligne par sigle absent, avec son nombre
+-- d'inscriptions et, parmi elles, de participations au sens de 5.2.1 (ni ANNULEE ni DESISTEMENT,
+-- au moins une journée de présence) ainsi écartées.
 {{ config(severity='warn') }}
 
 with
@@ -17,7 +20,16 @@ cours as (
 sigles_inconnus as (
     select
         inscriptions.sigle_cours,
-        count(*) as nb_inscriptions
+        count(*) as nb_inscriptions,
+        sum(
+            case
+                when
+                    inscriptions.statut_inscription not in ('ANNULEE', 'DESISTEMENT')
+                    and inscriptions.jours_presence >= 1
+                    then 1
+                else 0
+            end
+        ) as nb_participations_exclues_521
     from inscriptions
     left join cours
         on inscriptions.sigle_cours = cours.sigle_cours
@@ -29,9 +41,11 @@ final as (
     select
         sigle_cours,
         nb_inscriptions,
+        nb_participations_exclues_521,
         'Sigle de cours ' || sigle_cours || ' absent de ref_cours.csv ('
-        || cast(nb_inscriptions as {{ dbt.type_string() }})
-        || ' inscription(s)) : type de programme inconnu pour 5.2.1, participations exclues de 3.1.3.'
+        || cast(nb_inscriptions as {{ dbt.type_string() }}) || ' inscription(s), dont '
+        || cast(nb_participations_exclues_521 as {{ dbt.type_string() }})
+        || ' participation(s)) : exclues de 5.2.1 (programme normé non établi) et de 3.1.3.'
             as message
     from sigles_inconnus
 )
