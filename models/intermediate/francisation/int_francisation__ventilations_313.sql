@@ -4,14 +4,23 @@
 -- participation tombe dans une seule modalité par dimension, toutes les dimensions sont donc
 -- exclusives (numérateurs et dénominateurs s'additionnent au total). nb_personnes : personnes
 -- distinctes derrière les participations évaluées de la cellule (seuil de divulgation).
+-- Dimensions de la fiche, toutes publiées : sexe, niveau de scolarité, pays de naissance, langue
+-- maternelle, année de naissance, catégorie d'immigration, situation statutaire, lieu de
+-- formation (code du prestataire), région du prestataire, nom du cours et niveau du cours
+-- (niveaux cibles CO et PO, code `co7_po7`). « Déclaration de connaissance du français lors de
+-- l'admission » n'existe dans aucun extrait : elle ne peut pas être publiée.
 {%- set dimensions = {
     'sexe': 'sexe',
     'scolarite': 'groupe_scolarite',
     'pays_naissance': 'pays_naissance',
     'langue_maternelle': 'langue_maternelle',
+    'annee_naissance': 'annee_naissance',
     'categorie_immigration': 'categorie_immigration',
+    'statut_immigration': 'statut_immigration',
+    'lieu_formation': 'code_prestataire',
     'region_prestataire': 'region_prestataire',
     'titre_cours': 'titre_cours',
+    'niveau_cours': 'niveau_cours',
 } %}
 
 with
