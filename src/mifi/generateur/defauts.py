@@ -15,17 +15,19 @@ décision « la plus récente fait foi » les résout.
 from __future__ import annotations
 
 import random
+import unicodedata
 from dataclasses import dataclass
 
 from .aleatoire import choix
 
-from .normalisation import _CIBLE, _SOURCE
+_LIGATURES = str.maketrans({"œ": "oe", "Œ": "OE", "æ": "ae", "Æ": "AE"})
 
-# Retrait des accents en gardant la casse (É -> E, é -> e), ligatures développées.
-_SANS_ACCENTS = str.maketrans(
-    {s: (c.upper() if s.isupper() else c) for s, c in zip(_SOURCE, _CIBLE) if s.isalpha()}
-    | {"œ": "oe", "Œ": "OE", "æ": "ae", "Æ": "AE"}
-)
+
+def _sans_accents(texte: str) -> str:
+    """Retrait des accents en gardant la casse (É -> E, é -> e), ligatures développées."""
+    decompose = unicodedata.normalize("NFD", texte)
+    sans_marques = "".join(c for c in decompose if not unicodedata.combining(c))
+    return unicodedata.normalize("NFC", sans_marques).translate(_LIGATURES)
 
 
 @dataclass(frozen=True, slots=True)
@@ -66,7 +68,7 @@ class Defauts:
         if r < 0.30:
             return texte.upper()
         if r < 0.50:
-            t = texte.translate(_SANS_ACCENTS)
+            t = _sans_accents(texte)
             return t.upper() if self.rng.random() < 0.5 else t
         if r < 0.62:
             if "-" in texte:
