@@ -170,7 +170,8 @@ class DomaineArrima:
         self.ctx.identites.ajouter("arrima_clients", p.id_arrima, p.id)
         region = p.region if (p.date_arrivee is not None or rng.random() < 0.3) else ""
         emettre(self.clients, [(
-            p.id_arrima, d.ecrire_nom(p.nom), d.ecrire_nom(p.prenom), iso(p.date_naissance), p.sexe,
+            p.id_arrima, d.ecrire_nom(p.nom, utf8=True), d.ecrire_nom(p.prenom, utf8=True), iso(p.date_naissance),
+            p.sexe,
             p.pays_naissance, p.categorie, iso(p.date_arrivee), region,
         )], d)
         if "aq" in p.services:

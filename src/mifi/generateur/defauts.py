@@ -19,6 +19,7 @@ import unicodedata
 from dataclasses import dataclass
 
 from .aleatoire import choix
+from .noms import GRAPHIES_UTF8
 
 _LIGATURES = str.maketrans({"œ": "oe", "Œ": "OE", "æ": "ae", "Æ": "AE"})
 
@@ -108,13 +109,22 @@ class Defauts:
             lettres.insert(i, lettres[i])
         return "".join(lettres)
 
-    def ecrire_nom(self, texte: str) -> str:
-        """Écriture d'un nom dans une ligne d'extrait : canonique, variante ou coquille."""
+    def ecrire_nom(self, texte: str, utf8: bool = False) -> str:
+        """Écriture d'un nom dans une ligne d'extrait : canonique, variante ou coquille.
+
+        Dans un extrait UTF-8 (``utf8``, GSI et ARRIMA), l'écriture canonique prend la graphie
+        d'origine hors Windows-1252 quand elle existe (« Nguyễn »), et une sur dix est décomposée
+        (NFD, accents en caractères combinatoires). Aucun tirage de plus : les autres extraits ne
+        changent pas.
+        """
         r = self.rng.random()
         if r < self.taux.coquille:
             return self.coquille(texte)
         if r < self.taux.coquille + self.taux.variante_nom:
             return self.variante(texte)
+        if utf8:
+            graphie = GRAPHIES_UTF8.get(texte, texte)
+            return unicodedata.normalize("NFD", graphie) if r >= 0.9 else graphie
         return texte
 
     # --- codes ------------------------------------------------------------------------
