@@ -16,8 +16,8 @@
        compatibilité que DuckDB ne décompose pas (ligatures ﬁ ﬂ ﬀ ĳ, ŀ, ǆ, ſ, lettres pleine
        chasse) traduites par la table correspondances_nom ci-dessous, écrite une seule fois et
        réutilisée par chaque moteur (un futur spark__normaliser_nom la réutilisera aussi);
-    3. traits d'union, tirets, apostrophes droites, courbes ou modificatives (' ’ ‘ ‛ ` ´ ʼ ʻ ′)
-       et espaces insécables ou typographiques remplacés par des espaces (ponctuation_nom);
+    3. traits d'union, tirets, apostrophes droites, courbes ou modificatives (' ’ ‘ ‛ ` ´ ʼ ʻ ʾ ʿ
+       ′) et espaces insécables ou typographiques remplacés par des espaces (ponctuation_nom);
     4. minuscules : à ce stade toute lettre latine est ASCII, le résultat ne dépend donc pas de la
        collation ni du LC_CTYPE de la base;
     5. espaces multiples réduits à un seul, espaces de tête et de fin retirés.
@@ -97,12 +97,12 @@
     {{ return({'de': de_simples | join(''), 'vers': vers_simples | join(''), 'multiples': multiples}) }}
 {%- endmacro %}
 
-{# Étape 2 : translate puis substitutions multiples. #}
+{# Étape 2, selon le moteur (les deux implémentations lisent la même table). #}
 {% macro traduire_correspondances_nom(expression) -%}
     {{ return(adapter.dispatch('traduire_correspondances_nom', 'indicateurs_mifi')(expression)) }}
 {%- endmacro %}
 
-{# SQL portable : un replace() imbriqué par substitution multiple. #}
+{# SQL portable (PostgreSQL) : translate, puis un replace() imbriqué par substitution multiple. #}
 {% macro default__traduire_correspondances_nom(expression) -%}
     {%- set table = indicateurs_mifi.repartir_correspondances_nom() -%}
     {{ 'replace(' * (table.multiples | length) }}translate({{ expression }}, '{{ table.de }}', '{{ table.vers }}')
