@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import csv
 import json
-import re
 from pathlib import Path
 
 import pytest
+
+from cas_normalisation_noms import cas_difficiles
 
 from mifi.cli import main
 from mifi.generateur.normalisation import normaliser_nom
@@ -50,13 +51,8 @@ def test_generation_par_la_commande(tmp_path: Path, capsys: pytest.CaptureFixtur
 
 
 def _cas_sql() -> list[tuple[str, str, str]]:
-    texte = (RACINE / "tests" / "macros" / "assert_normaliser_nom_cas_difficiles.sql").read_text(encoding="utf-8")
-    cas = []
-    for ligne in texte.splitlines():
-        if ligne.strip().startswith("('") or "select '" in ligne:
-            valeurs = [v.replace("''", "'") for v in re.findall(r"'((?:[^']|'')*)'", ligne)]
-            cas.append((valeurs[0], valeurs[1], valeurs[2]))
-    return cas
+    # Table VALUES du test SQL évaluée par DuckDB (les formes NFD y sont écrites avec chr()).
+    return cas_difficiles()
 
 
 def test_normalisation_identique_a_la_macro_sql() -> None:

@@ -187,8 +187,8 @@ class DomaineArrima:
         region = p.region if (p.date_arrivee is not None or rng.random() < 0.3) else ""
         pays = "" if self.rng_pays.random() < TAUX_PAYS_INCONNU_ARRIMA else p.pays_naissance
         emettre(self.clients, [(
-            p.id_arrima, d.ecrire_nom(p.nom), d.ecrire_nom(p.prenom), iso(p.date_naissance), p.sexe,
-            pays, p.categorie, iso(p.date_arrivee), region,
+            p.id_arrima, d.ecrire_nom(p.nom, utf8=True), d.ecrire_nom(p.prenom, utf8=True), iso(p.date_naissance),
+            p.sexe, pays, p.categorie, iso(p.date_arrivee), region,
         )], d)
         if "aq" in p.services:
             self._accompagnement_quebec(p)

@@ -15,17 +15,20 @@ décision « la plus récente fait foi » les résout.
 from __future__ import annotations
 
 import random
+import unicodedata
 from dataclasses import dataclass
 
 from .aleatoire import choix
+from .noms import GRAPHIES_UTF8
 
-from .normalisation import _CIBLE, _SOURCE
+_LIGATURES = str.maketrans({"œ": "oe", "Œ": "OE", "æ": "ae", "Æ": "AE"})
 
-# Retrait des accents en gardant la casse (É -> E, é -> e), ligatures développées.
-_SANS_ACCENTS = str.maketrans(
-    {s: (c.upper() if s.isupper() else c) for s, c in zip(_SOURCE, _CIBLE) if s.isalpha()}
-    | {"œ": "oe", "Œ": "OE", "æ": "ae", "Æ": "AE"}
-)
+
+def _sans_accents(texte: str) -> str:
+    """Retrait des accents en gardant la casse (É -> E, é -> e), ligatures développées."""
+    decompose = unicodedata.normalize("NFD", texte)
+    sans_marques = "".join(c for c in decompose if not unicodedata.combining(c))
+    return unicodedata.normalize("NFC", sans_marques).translate(_LIGATURES)
 
 
 @dataclass(frozen=True, slots=True)
@@ -66,7 +69,7 @@ class Defauts:
         if r < 0.30:
             return texte.upper()
         if r < 0.50:
-            t = texte.translate(_SANS_ACCENTS)
+            t = _sans_accents(texte)
             return t.upper() if self.rng.random() < 0.5 else t
         if r < 0.62:
             if "-" in texte:
@@ -106,13 +109,22 @@ class Defauts:
             lettres.insert(i, lettres[i])
         return "".join(lettres)
 
-    def ecrire_nom(self, texte: str) -> str:
-        """Écriture d'un nom dans une ligne d'extrait : canonique, variante ou coquille."""
+    def ecrire_nom(self, texte: str, utf8: bool = False) -> str:
+        """Écriture d'un nom dans une ligne d'extrait : canonique, variante ou coquille.
+
+        Dans un extrait UTF-8 (``utf8``, GSI et ARRIMA), l'écriture canonique prend la graphie
+        d'origine hors Windows-1252 quand elle existe (« Nguyễn »), et une sur dix est décomposée
+        (NFD, accents en caractères combinatoires). Aucun tirage de plus : les autres extraits ne
+        changent pas.
+        """
         r = self.rng.random()
         if r < self.taux.coquille:
             return self.coquille(texte)
         if r < self.taux.coquille + self.taux.variante_nom:
             return self.variante(texte)
+        if utf8:
+            graphie = GRAPHIES_UTF8.get(texte, texte)
+            return unicodedata.normalize("NFD", graphie) if r >= 0.9 else graphie
         return texte
 
     # --- codes ------------------------------------------------------------------------

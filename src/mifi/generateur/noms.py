@@ -1,6 +1,9 @@
 """Listes de noms et prénoms (graphies canoniques), encodables en Windows-1252 et composées
 uniquement de caractères que la macro ``normaliser_nom`` sait traiter.
 
+:data:`GRAPHIES_UTF8` donne, pour quelques noms, la graphie d'origine hors Windows-1252
+(« Nguyễn » pour « Nguyen ») que seuls les systèmes en UTF-8 (GSI, ARRIMA) peuvent porter.
+
 Les listes sont dédoublonnées par forme normalisée à l'import (deux graphies qui se
 normalisent pareil ne peuvent pas coexister), et les prénoms féminins et masculins sont
 disjoints après normalisation : c'est ce qui rend l'attribution d'identités injective.
@@ -98,3 +101,15 @@ def _filtrer(texte: str, exclus: set[str] | None = None) -> tuple[str, ...]:
 NOMS: tuple[str, ...] = _filtrer(_NOMS)
 PRENOMS_F: tuple[str, ...] = _filtrer(_PRENOMS_F)
 PRENOMS_M: tuple[str, ...] = _filtrer(_PRENOMS_M, {normaliser_nom(p) for p in PRENOMS_F})
+
+
+# Graphie d'origine (le plus souvent hors Windows-1252) de noms canoniques : GSI et ARRIMA
+# (UTF-8) l'écrivent, CERIGES (Windows-1252) ne porte que la forme canonique. Même clé normalisée.
+GRAPHIES_UTF8: dict[str, str] = {
+    "Nguyen": "Nguyễn", "Tran": "Trần", "Pham": "Phạm", "Hoang": "Hoàng", "Dang": "Đặng", "Duong": "Dương",
+    "Truong": "Trương", "Dinh": "Đinh", "Bui": "Bùi", "Vu": "Vũ", "Do": "Đỗ", "Huynh": "Huỳnh",
+    "Huong": "Hương", "Ngoc": "Ngọc", "Duc": "Đức", "Tuan": "Tuấn", "Hung": "Hùng", "Thanh": "Thành",
+}
+for _canonique, _graphie in GRAPHIES_UTF8.items():
+    assert _canonique in NOMS or _canonique in PRENOMS_F or _canonique in PRENOMS_M, _canonique
+    assert normaliser_nom(_graphie) == normaliser_nom(_canonique), _graphie

@@ -114,7 +114,8 @@ class DomainePasi:
 
         def ligne_gsi(jour: date, code_volet: str, type_service: str) -> Ligne:
             return (
-                id_personne or "", id_arrima_gsi, d.ecrire_nom(p.nom), d.ecrire_nom(p.prenom), iso(p.date_naissance),
+                id_personne or "", id_arrima_gsi, d.ecrire_nom(p.nom, utf8=True), d.ecrire_nom(p.prenom, utf8=True),
+                iso(p.date_naissance),
                 p.sexe, p.pays_naissance, p.statut, iso(p.date_arrivee), f"ORG{organisme:05d}", p.region,
                 d.code(code_volet), iso(jour), type_service,
             )
