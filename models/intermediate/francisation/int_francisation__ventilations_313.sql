@@ -4,14 +4,16 @@
 -- participation tombe dans une seule modalité par dimension, toutes les dimensions sont donc
 -- exclusives (numérateurs et dénominateurs s'additionnent au total). nb_personnes : personnes
 -- distinctes derrière les participations évaluées de la cellule (seuil de divulgation).
+-- Une dimension, un vocabulaire : la catégorie d'immigration (libellé Intimm) est publiée sous
+-- les codes de 3.1.1 (ARRIMA), le cours sous son sigle (comme 5.2.1; titre dans dim_modalites).
 {%- set dimensions = {
     'sexe': 'sexe',
     'scolarite': 'groupe_scolarite',
     'pays_naissance': 'pays_naissance',
     'langue_maternelle': 'langue_maternelle',
-    'categorie_immigration': 'categorie_immigration',
+    'categorie_immigration': 'code_categorie_immigration',
     'region_prestataire': 'region_prestataire',
-    'titre_cours': 'titre_cours',
+    'sigle_cours': 'sigle_cours',
 } %}
 
 with
@@ -35,7 +37,17 @@ participations_annee as (
         fenetres.granularite,
         fenetres.date_debut,
         fenetres.date_fin,
-        participations.*
+        participations.*,
+        case participations.categorie_immigration
+            when 'Travailleur qualifié' then 'TRAVAILLEUR_QUALIFIE'
+            when 'Regroupement familial' then 'REGROUPEMENT_FAMILIAL'
+            when 'Réfugié pris en charge par l''État' then 'REFUGIE'
+            when 'Demandeur d''asile' then 'DEMANDEUR_ASILE'
+            when 'Travailleur étranger temporaire' then 'TRAVAILLEUR_TEMPORAIRE'
+            when 'Étudiant étranger' then 'ETUDIANT_ETRANGER'
+            when 'Autre' then 'AUTRE'
+            else participations.categorie_immigration
+        end as code_categorie_immigration
     from fenetres
     inner join participations
         on {{ chevauche_fenetre('participations.date_fin_cours', 'participations.date_fin_cours') }}
