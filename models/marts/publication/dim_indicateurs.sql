@@ -23,7 +23,7 @@ cibles_rangees as (
         indicateur_id,
         periode,
         cible,
-        row_number() over (partition by indicateur_id order by periode) as rang
+        row_number() over (partition by indicateur_id order by {{ texte_tri_binaire('periode') }}) as rang
     from cibles
 ),
 
@@ -77,7 +77,10 @@ final as (
         reference.periode as periode_reference,
         cast(reference.valeur as {{ type_double() }}) as valeur_reference,
         reference.methode as methode_reference,
-        cast(row_number() over (order by indicateurs.indicateur_id) as integer) as ordre
+        cast(
+            row_number() over (order by {{ texte_tri_binaire('indicateurs.indicateur_id') }})
+            as integer
+        ) as ordre
     from indicateurs
     left join cibles_en_colonnes
         on indicateurs.indicateur_id = cibles_en_colonnes.indicateur_id

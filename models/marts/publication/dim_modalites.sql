@@ -11,8 +11,8 @@
 -- Les modalités communes (oui, non, inconnu) ont leur libellé sous la dimension « * » du seed.
 -- ordre : clé de tri, la même pour un même libellé dans toutes les dimensions (tri par
 -- colonne de Power BI) : rang du seed (1-99), régions par code (101-117), pays par nom
--- (1001-1249), puis textes par ordre alphabétique (à partir de 20001), `inconnu` en dernier
--- (99999).
+-- (1001-1249), puis textes dans l'ordre des octets UTF-8, le même dans DuckDB et PostgreSQL
+-- (à partir de 20001; une initiale accentuée se range après Z), `inconnu` en dernier (99999).
 with
 
 cellules as (
@@ -117,7 +117,7 @@ ordonnees as (
             when ordre_pays is not null then 1000 + ordre_pays
             when rang_region is not null then 100 + rang_region
             when libelle_modalite is not null
-                then 20000 + dense_rank() over (order by lower(libelle_modalite))
+                then 20000 + dense_rank() over (order by {{ texte_tri_binaire('libelle_modalite') }})
         end as ordre
     from libellees
 ),

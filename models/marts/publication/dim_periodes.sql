@@ -69,7 +69,7 @@ libellees as (
         periode_complete,
         {{ est_fenetre_courante('date_debut', 'date_fin') }} as est_fenetre_courante,
         cast(row_number() over (
-            order by type_periode, date_debut, date_fin, rang_granularite
+            order by {{ texte_tri_binaire('type_periode') }}, date_debut, date_fin, rang_granularite
         ) as integer) as ordre
     from mois_situes
 ),
