@@ -39,3 +39,29 @@
         dbt.cast('cast(' ~ expression_date_fin ~ ' as date)', dbt.type_string()),
     ]) }}
 {%- endmacro %}
+
+{#
+    Fenêtre courante : celle qui contient date_extraction (date_debut <= date_extraction <=
+    date_fin). Parmi les fenêtres publiées (commencées) d'une granularité, une seule la
+    contient : l'année en cours pour la granularité annuelle, le cumul jusqu'à la fin du
+    trimestre ou du mois en cours pour les cumuls. C'est la dernière fenêtre publiée de sa
+    granularité.
+#}
+{% macro est_fenetre_courante(expression_date_debut, expression_date_fin) -%}
+    (cast({{ expression_date_debut }} as date) <= {{ date_extraction() }}
+    and cast({{ expression_date_fin }} as date) >= {{ date_extraction() }})
+{%- endmacro %}
+
+{# Nom français d'un mois (1 à 12), complet (« septembre ») ou abrégé (« sept. »). #}
+{% macro nom_mois(expression_no_mois, abrege=false) -%}
+    {%- set noms = [
+        ('janvier', 'janv.'), ('février', 'févr.'), ('mars', 'mars'), ('avril', 'avr.'),
+        ('mai', 'mai'), ('juin', 'juin'), ('juillet', 'juil.'), ('août', 'août'),
+        ('septembre', 'sept.'), ('octobre', 'oct.'), ('novembre', 'nov.'), ('décembre', 'déc.'),
+    ] -%}
+    (case {{ expression_no_mois }}
+        {%- for complet, court in noms %}
+        when {{ loop.index }} then '{{ court if abrege else complet }}'
+        {%- endfor %}
+    end)
+{%- endmacro %}

@@ -201,12 +201,16 @@
     {%- endif -%}
 {%- endmacro %}
 
-{# Colonnes du contrat de publication (marts/publication/_publication__models.yml), dans l'ordre. #}
+{# Colonnes des marts fct_resultats_<indicateur> que réunit fct_resultats_indicateurs, qui y
+   ajoute cle_periode, est_fenetre_courante et date_extraction (contrat de publication,
+   marts/publication/_publication__models.yml). #}
 {% macro colonnes_resultats() -%}
     indicateur_id, nom_abrege, periode, granularite, date_debut, date_fin, valeur, numerateur,
     denominateur, cible, cible_atteinte, periode_complete, est_produite
 {%- endmacro %}
 
+{# Colonnes rendues par controler_divulgation; fct_ventilations_indicateurs y ajoute cle_periode
+   et cle_modalite (contrat de publication). #}
 {% macro colonnes_ventilations() -%}
     indicateur_id, periode, granularite, date_debut, date_fin, dimension, modalite, valeur,
     numerateur, denominateur, est_supprimee, dimension_exclusive
@@ -222,4 +226,10 @@
    de cle_periode par fct_mesures_complementaires. #}
 {% macro colonnes_mesures() -%}
     indicateur_id, periode, granularite, date_debut, date_fin, mesure, libelle_mesure, valeur
+{%- endmacro %}
+
+{# Clé d'une modalité de ventilation en une colonne (relation Power BI avec dim_modalites) :
+   « <dimension>|<modalite> », par exemple « sexe|F » ou « pays_naissance|FRA ». #}
+{% macro cle_modalite(expression_dimension, expression_modalite) -%}
+    {{ dbt.concat([expression_dimension, "'|'", expression_modalite]) }}
 {%- endmacro %}

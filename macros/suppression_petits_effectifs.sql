@@ -12,7 +12,8 @@
     2. Suppression complémentaire : dans une dimension exclusive (chaque unité comptée dans une
        seule modalité, les cellules s'additionnent au total), une fenêtre n'a jamais exactement
        une cellule supprimée : la plus petite autre cellule (moins de personnes, puis plus petite
-       valeur, puis code de modalité) est supprimée aussi.
+       valeur, puis code de modalité dans l'ordre des octets, le même dans DuckDB et PostgreSQL)
+       est supprimée aussi.
     Une cellule supprimée est publiée sans valeur, numérateur ni dénominateur.
 #}
 {% macro est_sous_seuil_de_divulgation(nb_personnes) -%}
@@ -62,7 +63,7 @@
                         case when {{ est_sous_seuil_de_divulgation('cellules.nb_personnes') }} then 1 else 0 end,
                         cellules.nb_personnes,
                         coalesce(cellules.denominateur, cellules.valeur),
-                        cellules.modalite
+                        {{ texte_tri_binaire("cellules.modalite") }}
                 ) as rang_parmi_publiees
             from {{ relation_cellules }} as cellules
         ) as primaires

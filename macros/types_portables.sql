@@ -17,3 +17,21 @@
 {% macro postgres__type_double() -%}
     double precision
 {%- endmacro %}
+
+{#
+    Tri de textes indépendant de la collation : l'ordre des octets UTF-8 (celui de DuckDB par
+    défaut). PostgreSQL trie selon la collation de la base (fr_CA, en_US...) : on y impose
+    la collation « C » pour que DuckDB et PostgreSQL rendent le même ordre (test de parité).
+    Écrire `order by {{ texte_tri_binaire('libelle') }}`.
+#}
+{% macro texte_tri_binaire(expression) -%}
+    {{ return(adapter.dispatch('texte_tri_binaire', 'indicateurs_mifi')(expression)) }}
+{%- endmacro %}
+
+{% macro default__texte_tri_binaire(expression) -%}
+    {{ expression }}
+{%- endmacro %}
+
+{% macro postgres__texte_tri_binaire(expression) -%}
+    ({{ expression }}) collate "C"
+{%- endmacro %}

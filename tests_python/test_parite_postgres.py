@@ -31,6 +31,9 @@ TABLES_PUBLIEES = (
     "fct_resultats_indicateurs",
     "fct_ventilations_indicateurs",
     "fct_mesures_complementaires",
+    "dim_indicateurs",
+    "dim_periodes",
+    "dim_modalites",
 )
 TOLERANCE = 1e-9
 

@@ -9,17 +9,19 @@
 -- formation (code du prestataire), région du prestataire, nom du cours et niveau du cours
 -- (niveaux cibles CO et PO, code `co7_po7`). « Déclaration de connaissance du français lors de
 -- l'admission » n'existe dans aucun extrait : elle ne peut pas être publiée.
+-- Une dimension, un vocabulaire : la catégorie d'immigration (libellé Intimm) est publiée sous
+-- les codes de 3.1.1 (ARRIMA), le cours sous son sigle (comme 5.2.1; titre dans dim_modalites).
 {%- set dimensions = {
     'sexe': 'sexe',
     'scolarite': 'groupe_scolarite',
     'pays_naissance': 'pays_naissance',
     'langue_maternelle': 'langue_maternelle',
     'annee_naissance': 'annee_naissance',
-    'categorie_immigration': 'categorie_immigration',
+    'categorie_immigration': 'code_categorie_immigration',
     'statut_immigration': 'statut_immigration',
     'lieu_formation': 'code_prestataire',
     'region_prestataire': 'region_prestataire',
-    'titre_cours': 'titre_cours',
+    'sigle_cours': 'sigle_cours',
     'niveau_cours': 'niveau_cours',
 } %}
 
@@ -44,7 +46,17 @@ participations_annee as (
         fenetres.granularite,
         fenetres.date_debut,
         fenetres.date_fin,
-        participations.*
+        participations.*,
+        case participations.categorie_immigration
+            when 'Travailleur qualifié' then 'TRAVAILLEUR_QUALIFIE'
+            when 'Regroupement familial' then 'REGROUPEMENT_FAMILIAL'
+            when 'Réfugié pris en charge par l''État' then 'REFUGIE'
+            when 'Demandeur d''asile' then 'DEMANDEUR_ASILE'
+            when 'Travailleur étranger temporaire' then 'TRAVAILLEUR_TEMPORAIRE'
+            when 'Étudiant étranger' then 'ETUDIANT_ETRANGER'
+            when 'Autre' then 'AUTRE'
+            else participations.categorie_immigration
+        end as code_categorie_immigration
     from fenetres
     inner join participations
         on {{ chevauche_fenetre('participations.date_fin_cours', 'participations.date_fin_cours') }}

@@ -4,7 +4,8 @@
 -- inscrits). Volet et région : chaque modalité des services de l'année (une personne compte
 -- une fois par modalité : dimensions non exclusives). Autres dimensions : caractéristiques au
 -- dernier service de l'année (int_integration__pasi_personnes_annees), une seule modalité par
--- personne : dimensions exclusives.
+-- personne : dimensions exclusives. La situation statutaire est publiée sous la dimension
+-- statut_immigration, mêmes codes que 5.2.1 (une dimension, un vocabulaire).
 with
 
 fenetres as (
@@ -71,7 +72,7 @@ longue as (
 
     {{ depivoter_dimensions('personnes_fenetres', {
         'sexe': 'sexe',
-        'statut': 'situation_statutaire',
+        'statut_immigration': 'situation_statutaire',
         'groupe_age': 'groupe_age',
         'duree_sejour': 'duree_sejour',
         'pays_naissance': 'pays_naissance',
@@ -81,7 +82,7 @@ longue as (
 
 final as (
     {{ compter_ventilations('3.1.2', 'longue', dimensions_exclusives=[
-        'sexe', 'statut', 'groupe_age', 'duree_sejour', 'pays_naissance', 'nouvel_inscrit',
+        'sexe', 'statut_immigration', 'groupe_age', 'duree_sejour', 'pays_naissance', 'nouvel_inscrit',
     ]) }}
 )
 

@@ -1,5 +1,7 @@
 -- Contrat de publication lu par Power BI : une ligne par indicateur × période × granularité.
 -- Union des marts par indicateur; un nouvel indicateur ajoute seulement son modèle à la liste.
+-- S'y ajoutent, une seule fois pour tous : la clé de dim_periodes, le drapeau de la fenêtre
+-- courante (celle qui contient date_extraction) et la date des extraits.
 {%- set modeles_resultats = [
     'fct_resultats_111',
     'fct_resultats_221',
@@ -46,7 +48,24 @@ unionees as (
 ),
 
 final as (
-    select * from unionees
+    select
+        indicateur_id,
+        nom_abrege,
+        {{ cle_periode('periode', 'granularite', 'date_fin') }} as cle_periode,
+        periode,
+        granularite,
+        date_debut,
+        date_fin,
+        valeur,
+        numerateur,
+        denominateur,
+        cible,
+        cible_atteinte,
+        periode_complete,
+        est_produite,
+        {{ est_fenetre_courante('date_debut', 'date_fin') }} as est_fenetre_courante,
+        {{ date_extraction() }} as date_extraction
+    from unionees
 )
 
 select * from final
