@@ -566,7 +566,8 @@ def trier_tests(tests: list[TestSignale]) -> list[TestSignale]:
 # --- Graphiques (SVG en ligne) ----------------------------------------------------------
 
 def _e(texte: object) -> str:
-    return html.escape(str(texte), quote=True)
+    """Échappe pour le HTML (texte et attributs entre guillemets doubles); l'apostrophe reste lisible."""
+    return html.escape(str(texte), quote=False).replace('"', "&quot;")
 
 
 def _bornes_comptes(maximum: float) -> tuple[float, float, float]:
