@@ -255,6 +255,8 @@ def test_tests_en_francais_erreurs_avant_avertissements(page: str) -> None:
     assert [t.gravite for t in rapport.trier_tests(tests)][0] == "Échec"
     assert rapport.phrase_depuis_nom("assert_312_cumuls_trimestriels_croissants_jusqu_a_l_annee") == \
         "3.1.2 : cumuls trimestriels croissants jusqu'à l'année"
+    assert rapport.phrase_depuis_nom("assert_immigrant_pays_inconnu_compte_313_521") == \
+        "3.1.3, 5.2.1 : immigrant pays inconnu compté"
 
 
 def test_quarantaine_par_extrait_et_motif(page: str, tmp_path: Path) -> None:

@@ -153,7 +153,7 @@ def formater_ecart(ecart: float | None, proportion: bool = False) -> str:
     if ecart is None:
         return "—"
     if proportion:
-        decimales = 2 if abs(ecart) < 0.01 else 1  # moins d'un point : deux décimales
+        decimales = 2 if 0.00005 <= abs(ecart) < 0.01 else 1  # moins d'un point : deux décimales
         points = round(abs(ecart) * 100, decimales)
         signe = "" if points == 0 else ("+" if ecart > 0 else MOINS)
         return f"{signe}{points:.{decimales}f}".replace(".", ",") + f"{ESPACE}point" + ("s" if points >= 2 else "")
@@ -429,7 +429,7 @@ def collecter_revisions(connexion: Any, catalogue: str, date_extraction: str) ->
 # Mots des noms de tests et des motifs de quarantaine (écrits sans accents dans le code).
 _MOTS = {
     "a": "à", "anterieure": "antérieure", "annee": "année", "annees": "années", "arrivee": "arrivée",
-    "categorie": "catégorie", "cnp": "CNP", "coherentes": "cohérentes", "debut": "début",
+    "categorie": "catégorie", "cnp": "CNP", "coherentes": "cohérentes", "compte": "compté", "debut": "début",
     "decision": "décision", "denominateur": "dénominateur", "depot": "dépôt", "diplome": "diplôme",
     "egal": "égal", "eleve": "élevé", "evaluation": "évaluation", "francais": "français",
     "immigree": "immigrée", "intimm": "Intimm", "modalite": "modalité", "negative": "négative",
@@ -450,6 +450,9 @@ def phrase_depuis_nom(nom: str) -> str:
     indicateurs: list[str] = []
     while mots and re.fullmatch(r"[1-6]\d\d", mots[0]):
         indicateurs.append(".".join(mots.pop(0)))
+    while mots and re.fullmatch(r"[1-6]\d\d", mots[-1]):  # « ..._compte_313_521 »
+        indicateurs.append(".".join(mots.pop()))
+    indicateurs.sort()
     texte = " ".join(
         ".".join(m) if re.fullmatch(r"[1-6]\d\d", m) else _MOTS.get(m.lower(), m) for m in mots
     )
@@ -1089,8 +1092,8 @@ def rediger_html(contenu: ContenuRapport, dossier: Path) -> Path:
     p.append("<h2>Tests en échec ou en avertissement</h2>")
     if contenu.tests:
         nb_erreurs = sum(t.est_erreur for t in contenu.tests)
-        p.append(f"<p>{_e(compter(nb_erreurs, 'erreur'))} ou échec(s), "
-                 f"{_e(compter(len(contenu.tests) - nb_erreurs, 'avertissement'))}.</p>")
+        erreurs = f"{compter(nb_erreurs, 'erreur ou échec', 'erreurs ou échecs')}" if nb_erreurs else "Aucune erreur"
+        p.append(f"<p>{_e(erreurs)}, {_e(compter(len(contenu.tests) - nb_erreurs, 'avertissement'))}.</p>")
         corps = "".join(
             f'<tr><td class="gravite-{"erreur" if t.est_erreur else "avertissement"}">{_e(t.gravite)}</td>'
             f"<td>{_e(t.libelle)}</td><td>{_e(t.constat)}</td>"
