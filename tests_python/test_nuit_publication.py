@@ -193,3 +193,72 @@ def test_disposition_une_version_par_nuit_et_des_chemins_stables(references: Ref
             f"# Rapport de la nuit — extraits du {date}")
     assert identite(pub) == references.identite_b
     assert restes(pub) == []
+
+
+# --- Interruption à chaque étape --------------------------------------------------------
+
+@pytest.mark.parametrize("etape", publication.ETAPES_PUBLICATION)
+def test_nuit_tuee_a_chaque_etape_ni_melange_ni_reste(references: References, etape: str) -> None:
+    pub = references.copie_de_a(f"arret_{etape}")
+    tuee = references.publier_b(pub, arret=etape)
+    # Le processus est bien mort à cette étape (elle a été atteinte).
+    assert tuee.returncode == publication.CODE_ARRET, (etape, tuee.stdout, tuee.stderr)
+    # Par les chemins stables : A entière avant la bascule, B entière après; jamais un mélange.
+    attendue = "a" if publication.ETAPES_PUBLICATION.index(etape) < publication.ETAPES_PUBLICATION.index("bascule") else "b"
+    vue = identite(pub)
+    assert vue == {"a": references.identite_a, "b": references.identite_b}[attendue], etape
+    # La nuit suivante réussit, publie B entière et ne laisse aucun reste de la nuit tuée.
+    suivante = references.publier_b(pub)
+    assert suivante.returncode == 0, (etape, suivante.stderr)
+    assert suivante.stdout.strip() == "", suivante.stdout  # aucun avertissement de rangement
+    assert identite(pub) == references.identite_b
+    assert restes(pub) == []
+    assert len(list((pub / "versions").iterdir())) == 2
+    for date in (DATE_A, DATE_B):
+        assert (pub / "rapports" / date / "rapport.md").read_text(encoding="utf-8").startswith(
+            f"# Rapport de la nuit — extraits du {date}"), (etape, date)
+
+
+def test_les_etapes_de_la_publication_sont_toutes_franchies(references: References, tmp_path: Path) -> None:
+    """La liste ETAPES_PUBLICATION est celle que parcourt publier(), dans l'ordre."""
+    pub = references.copie_de_a("etapes")
+    trace = tmp_path / "etapes.txt"
+    script = (
+        "import sys\nfrom pathlib import Path\nfrom mifi.nuit import publication\n"
+        "originale = publication.etape_franchie\n"
+        f"def tracer(etape):\n    Path({str(trace)!r}).open('a').write(etape + '\\n')\n    originale(etape)\n"
+        "publication.etape_franchie = tracer\n" + SCRIPT_PUBLIER
+    )
+    resultat = subprocess.run(
+        [sys.executable, "-c", script, str(references.projet), str(references.extraits), str(pub),
+         str(references.travail_b), DATE_B],
+        cwd=RACINE, env=environnement(), capture_output=True, text=True,
+    )
+    assert resultat.returncode == 0, resultat.stderr
+    assert tuple(trace.read_text().split()) == publication.ETAPES_PUBLICATION
+
+
+# --- Journal .wal égaré ---------------------------------------------------------------
+
+def test_un_wal_egare_a_cote_de_l_ancienne_version_n_empoisonne_pas_la_nouvelle(references: References) -> None:
+    pub = references.copie_de_a("wal")
+    ancienne = Path(os.path.realpath(pub / "courante"))
+    # Un journal d'un autre fichier (lecteur ouvert en écriture, puis tué) à côté de l'entrepôt
+    # courant : il rend cette version illisible...
+    etranger = references.base / "etranger.duckdb"
+    subprocess.run([sys.executable, "-c",
+                    "import duckdb, os\n"
+                    f"c = duckdb.connect({str(etranger)!r})\n"
+                    "c.execute('create table intrus as select 1 as x')\n"
+                    "os._exit(0)\n"], check=True)
+    shutil.copyfile(etranger.with_name(etranger.name + ".wal"), ancienne / "mifi.duckdb.wal")
+    with pytest.raises(subprocess.CalledProcessError):
+        lire_entrepot_dans_un_autre_processus(pub / "mifi.duckdb", "select 1")
+    # ... mais la nuit suivante publie un entrepôt neuf, lisible en lecture seule par le chemin
+    # stable, avec les données de la nouvelle nuit; le journal reste avec l'ancienne version.
+    resultat = references.publier_b(pub)
+    assert resultat.returncode == 0, resultat.stderr
+    assert identite(pub)["entrepot"] == references.identite_b["entrepot"]
+    nouvelle = Path(os.path.realpath(pub / "courante"))
+    assert nouvelle != ancienne and not (nouvelle / "mifi.duckdb.wal").exists()
+    assert (ancienne / "mifi.duckdb.wal").exists()
