@@ -262,3 +262,222 @@ def test_un_wal_egare_a_cote_de_l_ancienne_version_n_empoisonne_pas_la_nouvelle(
     nouvelle = Path(os.path.realpath(pub / "courante"))
     assert nouvelle != ancienne and not (nouvelle / "mifi.duckdb.wal").exists()
     assert (ancienne / "mifi.duckdb.wal").exists()
+
+
+# --- Échecs d'écriture : code 1, message en français, rien de changé ---------------------
+
+def nuit_sans_dbt(monkeypatch: pytest.MonkeyPatch) -> None:
+    """La nuit (dans ce processus) reprend l'état sauvé de son dossier de travail au lieu de
+    relancer dbt : validation réelle (contrôles de base), bilan relu, publication réelle."""
+    def construire(chemins: nuit.Chemins, etat: nuit.EtatNuit, sortie: Any) -> None:
+        etat.bilan = execution_dbt.lire_bilan(chemins.cible_dbt, 0, chemins.journaux_dbt / "dbt_build.log")
+
+    monkeypatch.setattr(nuit, "preparer_entrepot_travail", lambda chemins: None)
+    monkeypatch.setattr(nuit, "construire", construire)
+    monkeypatch.setattr(nuit, "documenter", lambda chemins, etat, sortie: None)
+
+
+def executer_b(references: References, pub: Path) -> int:
+    return nuit.executer(_arguments(
+        "--extraits", str(references.extraits), "--publication", str(pub),
+        "--travail", str(references.travail_b), "--date-extraction", DATE_B,
+        "--validation", "base", "--silencieux",
+    ))
+
+
+def _disque_plein_copie(monkeypatch: pytest.MonkeyPatch) -> None:
+    def copier(source: Path, destination: Path) -> None:
+        raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC), str(destination))
+
+    monkeypatch.setattr(publication, "copier_fichier", copier)
+
+
+def _disque_plein_duckdb(monkeypatch: pytest.MonkeyPatch) -> None:
+    import duckdb
+
+    def exporter(connexion: Any, catalogue: str, dossier: Path) -> list[Path]:
+        dossier.mkdir()
+        (dossier / "partiel.parquet").write_bytes(b"PAR1")
+        raise duckdb.IOException(f'Could not write file "{dossier}/x.parquet": No space left on device')
+
+    monkeypatch.setattr(publication, "exporter_parquet", exporter)
+
+
+def _lecture_seule(monkeypatch: pytest.MonkeyPatch) -> None:
+    mkdir = os.mkdir
+
+    def faux_mkdir(chemin: Any, *args: Any, **kwargs: Any) -> None:
+        if ".nouvelle-" in str(chemin):
+            raise OSError(errno.EROFS, os.strerror(errno.EROFS), str(chemin))
+        mkdir(chemin, *args, **kwargs)
+
+    monkeypatch.setattr(os, "mkdir", faux_mkdir)
+
+
+def _permission_a_la_bascule(monkeypatch: pytest.MonkeyPatch) -> None:
+    replace = os.replace
+
+    def faux_replace(source: Any, destination: Any, **kwargs: Any) -> None:
+        if Path(destination).name == "courante":
+            raise PermissionError(errno.EACCES, os.strerror(errno.EACCES), str(destination))
+        replace(source, destination, **kwargs)
+
+    monkeypatch.setattr(os, "replace", faux_replace)
+
+
+@pytest.mark.parametrize("panne, cause", [
+    (_disque_plein_copie, "disque plein"),
+    (_disque_plein_duckdb, "disque plein"),
+    (_lecture_seule, "système de fichiers en lecture seule"),
+    (_permission_a_la_bascule, "permission refusée"),
+], ids=["disque-plein-copie", "disque-plein-duckdb", "lecture-seule", "permission-bascule"])
+def test_echec_d_ecriture_message_clair_et_publication_intacte(
+    references: References, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str],
+    panne: Callable[[pytest.MonkeyPatch], None], cause: str,
+) -> None:
+    pub = references.copie_de_a(f"panne_{panne.__name__}")
+    avant = arborescence(pub)
+    nuit_sans_dbt(monkeypatch)
+    panne(monkeypatch)
+    code = executer_b(references, pub)
+    sortie = capsys.readouterr()
+    assert code == 1, sortie
+    erreurs = sortie.err
+    assert "Traceback" not in erreurs
+    assert f"ÉCHEC de la nuit du {DATE_B} (étape : publication)" in erreurs
+    assert "Rien n'a été publié" in erreurs
+    assert f"Écriture impossible dans le dossier {pub} : {cause}" in erreurs, erreurs
+    assert "Que faire" in erreurs and "relancez la nuit" in erreurs
+    assert "Les fichiers temporaires de cette nuit ont été supprimés." in erreurs
+    # Publication précédente identique octet pour octet, aucun temporaire laissé.
+    assert arborescence(pub) == avant
+    assert identite(pub) == references.identite_a
+
+
+def test_echec_apres_la_bascule_nuit_publiee_et_rangement_repris(
+    references: References, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str],
+) -> None:
+    pub = references.copie_de_a("panne_apres_bascule")
+    nuit_sans_dbt(monkeypatch)
+
+    def archiver(publication_: Path, version: Path) -> bool:
+        raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC), str(publication_ / "rapports"))
+
+    monkeypatch.setattr(publication, "archiver_rapport", archiver)
+    code = executer_b(references, pub)
+    sortie = capsys.readouterr().out
+    assert code == 0
+    assert "mais la copie du rapport" in sortie and "disque plein" in sortie, sortie
+    assert "La nuit suivante reprendra ce rangement." in sortie
+    assert identite(pub) == references.identite_b
+    assert not (pub / "rapports" / DATE_B).exists()
+    monkeypatch.undo()
+    # La nuit suivante complète l'historique (rapport de la version remplacée compris).
+    resultat = references.publier_b(pub)
+    assert resultat.returncode == 0, resultat.stderr
+    assert (pub / "rapports" / DATE_B / "rapport.md").is_file()
+    assert restes(pub) == []
+
+
+def test_dossier_de_publication_impossible_a_creer(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str],
+) -> None:
+    interdit = tmp_path / "monte_en_lecture_seule"
+    mkdir = os.mkdir
+
+    def faux_mkdir(chemin: Any, *args: Any, **kwargs: Any) -> None:
+        if str(chemin).startswith(str(interdit)):
+            raise OSError(errno.EROFS, os.strerror(errno.EROFS), str(chemin))
+        mkdir(chemin, *args, **kwargs)
+
+    monkeypatch.setattr(os, "mkdir", faux_mkdir)
+    code = nuit.executer(_arguments(
+        "--extraits", str(tmp_path), "--publication", str(interdit / "publication"),
+        "--travail", str(tmp_path / "travail"), "--date-extraction", DATE_A, "--silencieux",
+    ))
+    erreurs = capsys.readouterr().err
+    assert code == 1
+    assert f"Écriture impossible dans le dossier {interdit / 'publication'} : système de fichiers en lecture seule" in erreurs
+    assert "Que faire" in erreurs and "Traceback" not in erreurs
+    assert not interdit.exists()
+
+
+# --- Verrou du dossier de publication -----------------------------------------------------
+
+def test_deux_nuits_sur_une_meme_publication_la_seconde_s_arrete(
+    references: References, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str],
+) -> None:
+    pub = references.copie_de_a("verrou")
+    avant = arborescence(pub)
+    # Une première nuit (autre processus, autre dossier de travail) tient le dossier de publication.
+    premiere = subprocess.Popen(
+        [sys.executable, "-c",
+         "import sys\nfrom pathlib import Path\nfrom mifi.nuit import verrou\n"
+         "with verrou(Path(sys.argv[1])):\n    print('tenu', flush=True)\n    sys.stdin.read()\n",
+         str(pub)],
+        cwd=RACINE, env=environnement(), stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True,
+    )
+    try:
+        assert premiere.stdout is not None and premiere.stdout.readline().strip() == "tenu"
+        nuit_sans_dbt(monkeypatch)
+        code = executer_b(references, pub)
+        erreurs = capsys.readouterr().err
+        assert code == 1
+        assert f"Une autre nuit publie déjà dans le dossier de publication {pub}" in erreurs
+        assert "rien n'a été touché" in erreurs
+        assert arborescence(pub) == avant
+    finally:
+        assert premiere.stdin is not None
+        premiere.stdin.close()
+        premiere.wait(timeout=30)
+    # Verrou rendu : la même nuit publie.
+    assert executer_b(references, pub) == 0, capsys.readouterr().err
+    assert identite(pub) == references.identite_b
+
+
+# --- dbt ne survit pas à la nuit ----------------------------------------------------------
+
+def _ligne_de_commande(pid: int) -> str:
+    try:
+        return (Path("/proc") / str(pid) / "cmdline").read_bytes().replace(b"\0", b" ").decode(errors="replace")
+    except OSError:
+        return ""
+
+
+def processus_contenant(marqueur: str, sauf: int | None = None) -> list[int]:
+    """Processus vivants dont la ligne de commande contient ``marqueur`` (chemin propre au test)."""
+    return [int(p.name) for p in Path("/proc").iterdir()
+            if p.name.isdigit() and int(p.name) != sauf and marqueur in _ligne_de_commande(int(p.name))]
+
+
+@pytest.mark.skipif(not Path("/proc/self/cmdline").exists(), reason="/proc requis")
+@pytest.mark.parametrize("signal_arret", [signal.SIGTERM, signal.SIGKILL], ids=["SIGTERM", "SIGKILL"])
+def test_dbt_ne_survit_pas_a_une_nuit_tuee(references: References, tmp_path: Path, signal_arret: int) -> None:
+    travail = tmp_path / "travail"
+    marqueur = str(travail / "target")  # dans la ligne de commande de dbt seulement (--target-path)
+    processus = subprocess.Popen(
+        [sys.executable, "-m", "mifi", "nuit", "--extraits", str(references.extraits),
+         "--publication", str(tmp_path / "publication"), "--travail", str(travail),
+         "--date-extraction", DATE_A, "--validation", "base", "--silencieux"],
+        cwd=RACINE, env=environnement(), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+    )
+    try:
+        echeance = time.monotonic() + 300
+        while not any(" build " in _ligne_de_commande(pid) for pid in processus_contenant(marqueur, processus.pid)):
+            assert processus.poll() is None, "la nuit s'est terminée avant dbt build"
+            assert time.monotonic() < echeance, "dbt build n'a pas démarré"
+            time.sleep(0.2)
+        time.sleep(1.0)  # dbt build en cours
+        processus.send_signal(signal_arret)
+        processus.wait(timeout=60)
+        assert processus.returncode == -signal_arret  # la nuit meurt bien de ce signal
+        echeance = time.monotonic() + 15
+        while processus_contenant(marqueur) and time.monotonic() < echeance:
+            time.sleep(0.2)
+        assert processus_contenant(marqueur) == [], "un processus dbt de la nuit tuée tourne encore"
+    finally:
+        if processus.poll() is None:
+            processus.kill()
+            processus.wait()
+        for pid in processus_contenant(marqueur):  # ceux de ce test seulement (chemin unique)
+            os.kill(pid, signal.SIGKILL)
