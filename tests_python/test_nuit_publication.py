@@ -481,3 +481,41 @@ def test_dbt_ne_survit_pas_a_une_nuit_tuee(references: References, tmp_path: Pat
             processus.wait()
         for pid in processus_contenant(marqueur):  # ceux de ce test seulement (chemin unique)
             os.kill(pid, signal.SIGKILL)
+
+
+# --- Migration de l'ancienne disposition (sans dbt) --------------------------------------
+
+def test_migration_de_l_ancienne_disposition(tmp_path: Path) -> None:
+    pub = tmp_path / "publication"
+    anciennes = pub / ".versions"
+    for nom in ("parquet", "documentation"):
+        (anciennes / f"{nom}-2026-10-30-01").mkdir(parents=True)
+        (anciennes / f"{nom}-2026-10-30-01" / "f.txt").write_text(f"ancien {nom}")
+        os.symlink(f".versions/{nom}-2026-10-30-01", pub / nom)
+    (pub / "mifi.duckdb").write_text("ancien entrepôt")
+    (pub / "rapports" / "2026-10-30").mkdir(parents=True)
+    (pub / "rapports" / "2026-10-30" / "rapport.md").write_text("ancien rapport")
+    os.symlink("2026-10-30", pub / "rapports" / "dernier")
+    (pub / ".mifi.duckdb.nouveau-123").write_text("reste d'une nuit tuée")
+
+    assert publication.menage(pub) == [pub / ".mifi.duckdb.nouveau-123"]  # .versions encore lu
+    version = publication.nouvelle_version(pub, "2026-10-31")
+    for nom in ("parquet", "documentation", "rapport"):
+        (version / nom).mkdir(parents=True)
+        (version / nom / ("rapport.md" if nom == "rapport" else "f.txt")).write_text(f"nouveau {nom}")
+    (version / "mifi.duckdb").write_text("nouvel entrepôt")
+    assert publication.liens_stables_absents(pub) == []
+    assert publication.basculer(pub, version) is None
+    # Tant que la migration n'est pas faite, les chemins de l'ancienne disposition restent entiers.
+    assert (pub / "parquet" / "f.txt").read_text() == "ancien parquet"
+    assert publication.migrer_ancienne_disposition(pub) == list(publication.LIENS_STABLES)
+    publication.menage(pub)
+    assert (pub / "mifi.duckdb").read_text() == "nouvel entrepôt"
+    for nom in ("parquet", "documentation"):
+        assert (pub / nom / "f.txt").read_text() == f"nouveau {nom}"
+    assert (pub / "rapports" / "dernier" / "rapport.md").read_text() == "nouveau rapport"
+    assert (pub / "rapports" / "2026-10-30" / "rapport.md").read_text() == "ancien rapport"
+    assert not anciennes.exists()
+    assert publication.migrer_ancienne_disposition(pub) == []  # liens stables : plus rien à changer
+    assert sorted(p.name for p in pub.iterdir()) == [
+        "courante", "documentation", "mifi.duckdb", "parquet", "rapports", "versions"]
