@@ -327,8 +327,8 @@ def test_deux_nuits_sur_les_memes_extraits_donnent_les_memes_octets_parquet(scen
     assert scenario.parquet["2"] == scenario.parquet["1"]
     assert scenario.revisions_nuit_2 == []
     # Nouvelle version publiée, l'ancienne gardée pour un lecteur en cours de parcours.
-    versions = sorted(p.name for p in (scenario.publication / ".versions").iterdir() if p.name.startswith("parquet-"))
-    assert len(versions) == 2
+    versions = {Path(chemin).parts[1] for chemin in scenario.empreintes["2"] if chemin.startswith("versions/")}
+    assert versions == {f"{DATE}-01", f"{DATE}-02"}
 
 
 def test_un_test_en_echec_ne_publie_rien(scenario: Scenario) -> None:

@@ -129,27 +129,36 @@ def test_onglet_excel_absent(tmp_path: Path) -> None:
 
 def test_bascule_de_lien_garde_la_version_precedente(tmp_path: Path) -> None:
     pub = tmp_path / "publication"
-    pub.mkdir()
+    (pub / "versions").mkdir(parents=True)
+    (pub / "rapports").mkdir()
+    publication.creer_liens_stables(pub, publication.liens_stables_absents(pub))
     versions = []
     for numero in range(3):
-        version = publication.nouveau_dossier_version(pub, "parquet", "2026-10-31")
-        version.mkdir()
-        (version / "fct.parquet").write_text(str(numero))
-        publication.installer_version(pub, "parquet", version)
+        version = publication.nouvelle_version(pub, "2026-10-31")
+        (version / "parquet").mkdir(parents=True)
+        (version / "parquet" / "fct.parquet").write_text(str(numero))
+        precedente = publication.basculer(pub, version)
+        assert precedente == (versions[-1] if versions else None)
+        if precedente is not None:
+            publication.remplacer_lien(pub / "precedente", os.path.relpath(precedente, pub))
+        publication.menage(pub)
         versions.append(version)
+        # Le chemin stable, créé une fois, suit le lien « courante ».
         assert (pub / "parquet" / "fct.parquet").read_text() == str(numero)
-        assert not os.path.isabs(os.readlink(pub / "parquet"))
+        assert not os.path.isabs(os.readlink(pub / "courante"))
+        assert os.readlink(pub / "parquet") == "courante/parquet"
     # Versions courante et précédente gardées; la plus ancienne supprimée.
     assert [v.exists() for v in versions] == [False, True, True]
-    assert [v.name for v in versions] == [f"parquet-2026-10-31-0{n}" for n in (1, 2, 3)]
+    assert [v.name for v in versions] == [f"2026-10-31-0{n}" for n in (1, 2, 3)]
     # Aucun lien temporaire laissé derrière.
-    assert sorted(p.name for p in pub.iterdir()) == [".versions", "parquet"]
+    assert sorted(p.name for p in pub.iterdir()) == [
+        "courante", "documentation", "mifi.duckdb", "parquet", "precedente", "rapports", "versions"]
 
 
 def test_un_dossier_reel_n_est_jamais_ecrase(tmp_path: Path) -> None:
     (tmp_path / "parquet").mkdir()
     with pytest.raises(RuntimeError, match="n'est pas un lien symbolique"):
-        publication.remplacer_lien(tmp_path / "parquet", ".versions/x")
+        publication.remplacer_lien(tmp_path / "parquet", "versions/x")
 
 
 def test_bilan_dbt_bloquants_et_avertissements(tmp_path: Path) -> None:

@@ -15,8 +15,12 @@
 3. **Documenter** : ``dbt docs generate --static`` (site complet et fichier unique).
 4. **Publier**, seulement si aucun test ni modèle de sévérité erreur n'a échoué (les
    avertissements sont permis et rapportés) : entrepôt DuckDB, un Parquet par relation du
-   schéma ``marts``, documentation, rapport; chaque remplacement est atomique pour un lecteur
-   (voir ``mifi.nuit.publication``).
+   schéma ``marts``, documentation et rapport sont écrits ensemble dans un nouveau dossier
+   ``<publication>/versions/<date>-<nn>/``, puis publiés d'un seul geste, le rename du lien
+   ``courante`` (voir ``mifi.nuit.publication``).
+
+Deux verrous (``flock``) : le dossier de travail et le dossier de publication. Une deuxième
+nuit sur l'un ou l'autre s'arrête aussitôt (code 1, message en français) sans rien toucher.
 
 Une nuit en échec ne touche pas au dossier de publication (octet pour octet), écrit son
 rapport dans ``<travail>/rapports/<date>/`` et sort avec le code 1 et un résumé en français.
@@ -32,7 +36,7 @@ import os
 import re
 import shutil
 import sys
-from contextlib import contextmanager
+from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Iterator
@@ -156,23 +160,63 @@ def executer(args: argparse.Namespace) -> int:
         travail=args.travail.resolve(),
         date_extraction=date_extraction,
     )
-    chemins.travail.mkdir(parents=True, exist_ok=True)
-    chemins.publication.mkdir(parents=True, exist_ok=True)
-    try:
-        with verrou(chemins.travail / ".verrou"):
-            return nuit(chemins, args.validation, None if args.silencieux else sys.stdout)
-    except BlockingIOError:
-        print(f"Une autre nuit tourne déjà sur le dossier de travail {chemins.travail} : abandon.",
-              file=sys.stderr)
-        return 1
+    for dossier in (chemins.travail, chemins.publication):
+        try:
+            dossier.mkdir(parents=True, exist_ok=True)
+        except OSError as erreur:
+            print(f"ÉCHEC de la nuit du {date_extraction} avant tout traitement. "
+                  + publication.decrire_erreur_ecriture(erreur, dossier), file=sys.stderr)
+            return 1
+    verrous = (
+        (chemins.travail / ".verrou", chemins.travail,
+         f"Une autre nuit tourne déjà sur le dossier de travail {chemins.travail} : abandon "
+         f"(rien n'a été touché). Attendez sa fin, ou donnez un autre --travail."),
+        (chemins.publication, chemins.publication,
+         f"Une autre nuit publie déjà dans le dossier de publication {chemins.publication} "
+         f"(autre dossier de travail) : abandon, rien n'a été touché. Attendez sa fin avant "
+         f"de relancer; deux nuits ne publient jamais en même temps dans un même dossier."),
+    )
+    with ExitStack() as pile:
+        for chemin, dossier, message in verrous:
+            try:
+                pile.enter_context(verrou(chemin))
+            except BlockingIOError:
+                print(message, file=sys.stderr)
+                return 1
+            except OSError as erreur:
+                print(f"ÉCHEC de la nuit du {date_extraction} avant tout traitement (verrou). "
+                      + publication.decrire_erreur_ecriture(erreur, dossier), file=sys.stderr)
+                return 1
+        return nuit(chemins, args.validation, None if args.silencieux else sys.stdout)
+    return 1  # inatteignable (ExitStack ne masque pas d'exception)
 
 
 @contextmanager
 def verrou(chemin: Path) -> Iterator[None]:
-    """Verrou exclusif : deux nuits ne partagent jamais un dossier de travail."""
-    with open(chemin, "w", encoding="utf-8") as fichier:
+    """Verrou exclusif non bloquant (``flock``); BlockingIOError si une autre nuit le tient.
+
+    ``chemin`` est un dossier (le dossier de publication : verrouillé tel quel, sans y créer
+    ni y écrire aucun fichier, pour qu'une nuit en échec le laisse identique octet pour octet)
+    ou un fichier verrou (dossier de travail : créé au besoin, il reçoit le pid de la nuit
+    qui le tient). Le noyau lâche le verrou à la mort du processus, même tué (SIGKILL).
+    """
+    if chemin.is_dir():
+        descripteur = os.open(chemin, os.O_RDONLY | os.O_DIRECTORY)
+        try:
+            fcntl.flock(descripteur, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            try:
+                yield
+            finally:
+                fcntl.flock(descripteur, fcntl.LOCK_UN)
+        finally:
+            os.close(descripteur)
+        return
+    # « a+ » et non « w » : ne pas effacer le pid de la nuit qui tient déjà le verrou.
+    with open(chemin, "a+", encoding="utf-8") as fichier:
         fcntl.flock(fichier.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
         try:
+            fichier.seek(0)
+            fichier.truncate()
             fichier.write(str(os.getpid()))
             fichier.flush()
             yield
@@ -374,11 +418,14 @@ def documenter(chemins: Chemins, etat: EtatNuit, sortie: Any) -> None:
 
 
 def nettoyer(etat: EtatNuit) -> None:
-    for chemin in etat.temporaires:
-        if chemin.is_symlink() or chemin.is_file():
-            chemin.unlink(missing_ok=True)
-        elif chemin.is_dir():
-            shutil.rmtree(chemin, ignore_errors=True)
+    for chemin in reversed(etat.temporaires):
+        try:
+            if chemin.is_symlink() or chemin.is_file():
+                chemin.unlink(missing_ok=True)
+            elif chemin.is_dir():
+                shutil.rmtree(chemin, ignore_errors=True)
+        except OSError:  # dossier devenu illisible : le ménage de la nuit suivante s'en charge
+            pass
     etat.temporaires.clear()
 
 
@@ -406,64 +453,126 @@ def _copier_data_docs(source: Path, dossier_rapport: Path, rapport_validation: P
 
 
 def publier(chemins: Chemins, etat: EtatNuit) -> None:
-    """Prépare tout à côté de la publication, puis bascule (renames atomiques)."""
+    """Écrit la nouvelle version à part, puis la publie d'un seul geste (rename de ``courante``).
+
+    À appeler sous le verrou du dossier de publication (``executer`` le prend) : le ménage
+    supprime ce qu'aucun lien ne désigne. Avant la bascule, toute erreur (disque plein,
+    dossier en lecture seule, permission refusée...) lève ``EchecNuit`` : les temporaires sont
+    supprimés par ``nettoyer`` et la publication précédente reste identique. Après la bascule,
+    la nuit est publiée : un échec du rangement (lien ``precedente``, migration de l'ancienne
+    disposition, historique des rapports, ménage) devient un avertissement, repris la nuit
+    suivante. ``publication.etape_franchie`` marque la fin de chaque étape.
+    """
+    assert etat.bilan is not None
+    pub = chemins.publication
+    etape = publication.etape_franchie
+    try:
+        publication.menage(pub)
+        etape("menage_initial")
+        for dossier in (pub / publication.DOSSIER_VERSIONS, pub / publication.DOSSIER_RAPPORTS):
+            if not dossier.is_dir():
+                dossier.mkdir()
+                etat.temporaires.append(dossier)
+        version = publication.nouvelle_version(pub, chemins.date_extraction)
+        temporaire = publication.dossier_temporaire(version)
+        etat.temporaires.append(temporaire)
+        temporaire.mkdir()
+        _preparer_version(chemins, etat, temporaire)
+        os.rename(temporaire, version)
+        etat.temporaires[etat.temporaires.index(temporaire)] = version
+        publication.synchroniser_dossier(version.parent)
+        if (version / (publication.NOM_ENTREPOT + ".wal")).exists():
+            raise RuntimeError(f"Journal .wal apparu à côté de l'entrepôt de {version} avant sa publication.")
+        etape("version_complete")
+        absents = publication.liens_stables_absents(pub)
+        etat.temporaires += absents
+        publication.creer_liens_stables(pub, absents)
+        etape("liens_stables")
+        precedente = publication.basculer(pub, version, avant_bascule=lambda: etape("lien_temporaire"))
+    except EchecNuit:
+        raise
+    except Exception as erreur:  # noqa: BLE001 — rien n'est encore publié
+        if publication.code_erreur(erreur) is not None:
+            message = publication.decrire_erreur_ecriture(erreur, pub)
+        else:
+            message = f"{type(erreur).__name__} : {erreur}"
+        raise EchecNuit("publication", [
+            message + " Les fichiers temporaires de cette nuit ont été supprimés."
+        ]) from erreur
+    etat.temporaires.clear()
+    etape("bascule")
+
+    # La nuit est publiée; le rangement qui suit ne change rien pour un lecteur.
+    rangement: list[tuple[str, str, Any]] = [
+        ("precedente", "la mise à jour du lien « precedente »",
+         lambda: precedente and publication.remplacer_lien(
+             pub / publication.LIEN_PRECEDENTE, os.path.relpath(precedente, pub))),
+        ("migration", "le remplacement des chemins de l'ancienne disposition par des liens",
+         lambda: publication.migrer_ancienne_disposition(pub)),
+        ("archive_rapport", f"la copie du rapport dans {pub / publication.DOSSIER_RAPPORTS}",
+         lambda: [publication.archiver_rapport(pub, v) for v in (precedente, version) if v is not None]),
+        ("menage", f"la suppression des anciennes versions de {pub / publication.DOSSIER_VERSIONS}",
+         lambda: publication.menage(pub)),
+    ]
+    for nom, description, action in rangement:
+        try:
+            action()
+        except Exception as erreur:  # noqa: BLE001 — la publication est faite
+            cause = (publication.decrire_erreur_ecriture(erreur, pub) if publication.code_erreur(erreur)
+                     else f"{type(erreur).__name__} : {erreur}")
+            etat.avertissements.append(
+                f"Nuit publiée ({pub / publication.LIEN_COURANTE} -> {version.name}), mais {description} "
+                f"a échoué : {cause} La nuit suivante reprendra ce rangement."
+            )
+        etape(nom)
+
+
+def _preparer_version(chemins: Chemins, etat: EtatNuit, dossier: Path) -> None:
+    """Remplit ``dossier`` (version en préparation) : Parquet, rapport, entrepôt, documentation."""
     import duckdb
 
     from mifi import rapport
 
     assert etat.bilan is not None
-    date = chemins.date_extraction
-    pub = chemins.publication
+    etape = publication.etape_franchie
     manifeste = execution_dbt.lire_manifeste(chemins.cible_dbt)
-    nouveau_entrepot = pub / f".{publication.NOM_ENTREPOT}.nouveau-{os.getpid()}"
-    version_parquet = publication.nouveau_dossier_version(pub, "parquet", date)
-    version_docs = publication.nouveau_dossier_version(pub, "documentation", date)
-    dossier_rapports = pub / "rapports"
-    dossier_rapports.mkdir(exist_ok=True)
-    rapport_temporaire = dossier_rapports / f".{date}.nouveau-{os.getpid()}"
-    etat.temporaires += [nouveau_entrepot, version_parquet, version_docs, rapport_temporaire]
-    try:
-        with duckdb.connect(str(chemins.entrepot_travail)) as connexion:
-            catalogue = connexion.execute("select current_database()").fetchone()[0]
-            publication.exporter_parquet(connexion, catalogue, version_parquet)
-            lien_data_docs = None
-            chemin_data_docs = getattr(etat.validation, "chemin_data_docs", None)
-            rapport_temporaire.mkdir()
-            if chemin_data_docs:
-                lien_data_docs = _copier_data_docs(
-                    Path(chemin_data_docs), rapport_temporaire, chemins.rapport_validation
-                )
-            rapport.produire_rapport(
-                rapport_temporaire,
-                date_extraction=date,
-                publie=True,
-                connexion=connexion,
-                catalogue=catalogue,
-                manifeste=manifeste,
-                bilan=etat.bilan,
-                validation=etat.validation,
-                lien_data_docs=lien_data_docs,
-                avertissements_nuit=etat.avertissements,
-            )
-            publication.ecrire_entrepot_publie(connexion, catalogue, nouveau_entrepot)
-        docs_prets = not any("docs generate" in a for a in etat.avertissements)
-        if docs_prets:
-            version_docs.mkdir(parents=True)
-            for fichier in ("index.html", "static_index.html", "manifest.json", "catalog.json"):
-                shutil.copy2(chemins.cible_dbt / fichier, version_docs / fichier)
-            publication.synchroniser_arborescence(version_docs)
-        publication.synchroniser_arborescence(rapport_temporaire)
-    except Exception as erreur:  # noqa: BLE001 — rien n'est encore publié
-        raise EchecNuit("préparation de la publication", [f"{type(erreur).__name__} : {erreur}"]) from erreur
-
-    # Bascule : plus rien de lourd, seulement des renames.
-    publication.remplacer_fichier(nouveau_entrepot, chemins.entrepot_publie)
-    publication.installer_version(pub, "parquet", version_parquet)
-    if version_docs.is_dir():
-        publication.installer_version(pub, "documentation", version_docs)
-    publication.installer_dossier(rapport_temporaire, dossier_rapports / date)
-    publication.remplacer_lien(dossier_rapports / "dernier", date)
-    etat.temporaires.clear()
+    with duckdb.connect(str(chemins.entrepot_travail)) as connexion:
+        catalogue = connexion.execute("select current_database()").fetchone()[0]
+        publication.exporter_parquet(connexion, catalogue, dossier / publication.PARQUET)
+        etape("parquet")
+        dossier_rapport = dossier / publication.RAPPORT
+        dossier_rapport.mkdir()
+        lien_data_docs = None
+        chemin_data_docs = getattr(etat.validation, "chemin_data_docs", None)
+        if chemin_data_docs:
+            lien_data_docs = _copier_data_docs(Path(chemin_data_docs), dossier_rapport, chemins.rapport_validation)
+        rapport.produire_rapport(
+            dossier_rapport,
+            date_extraction=chemins.date_extraction,
+            publie=True,
+            connexion=connexion,
+            catalogue=catalogue,
+            manifeste=manifeste,
+            bilan=etat.bilan,
+            validation=etat.validation,
+            lien_data_docs=lien_data_docs,
+            avertissements_nuit=etat.avertissements,
+        )
+        publication.synchroniser_arborescence(dossier_rapport)
+        etape("rapport")
+        publication.ecrire_entrepot_publie(connexion, catalogue, dossier / publication.NOM_ENTREPOT)
+        etape("entrepot")
+    documentation = dossier / publication.DOCUMENTATION
+    if not any("docs generate" in a for a in etat.avertissements):
+        documentation.mkdir()
+        for fichier in ("index.html", "static_index.html", "manifest.json", "catalog.json"):
+            publication.copier_fichier(chemins.cible_dbt / fichier, documentation / fichier)
+        publication.synchroniser_arborescence(documentation)
+    elif (chemins.publication / publication.DOCUMENTATION).is_dir():
+        # Documentation en échec cette nuit : la version garde celle de la nuit précédente.
+        publication.copier_dossier((chemins.publication / publication.DOCUMENTATION).resolve(), documentation)
+    publication.synchroniser_dossier(dossier)
+    etape("documentation")
 
 
 def rapport_d_echec(chemins: Chemins, etat: EtatNuit, echec: EchecNuit) -> Path | None:
@@ -533,12 +642,15 @@ def resume_echec(chemins: Chemins, etat: EtatNuit, echec: EchecNuit, chemin_rapp
 def resume_succes(chemins: Chemins, etat: EtatNuit) -> str:
     pub = chemins.publication
     nb_parquet = len(list((pub / "parquet").glob("*.parquet")))
+    version = publication.version_liee(pub, publication.LIEN_COURANTE)
     lignes = [
         f"Nuit du {chemins.date_extraction} publiée dans {pub} :",
+        f"  - version : {version} (lien {pub / publication.LIEN_COURANTE})",
         f"  - entrepôt : {chemins.entrepot_publie}",
         f"  - Parquet : {pub / 'parquet'} ({nb_parquet} fichier(s), un par relation du schéma marts)",
         f"  - documentation : {pub / 'documentation' / 'static_index.html'}",
-        f"  - rapport : {pub / 'rapports' / chemins.date_extraction / 'rapport.md'}",
+        f"  - rapport : {pub / 'rapports' / 'dernier' / 'rapport.md'} "
+        f"(historique : {pub / 'rapports' / chemins.date_extraction})",
         f"  - validation : {etat.source_validation}",
     ]
     if etat.bilan is not None:

@@ -1,20 +1,101 @@
-"""Lancement de dbt (processus séparé, dbt du venv) et lecture de son bilan (run_results.json)."""
+"""Lancement de dbt (processus séparé, dbt du venv) et lecture de son bilan (run_results.json).
+
+Le processus dbt ne survit jamais à la nuit qui l'a lancé : il tourne dans son propre groupe
+de processus (``start_new_session``); si la nuit reçoit SIGTERM, SIGINT ou SIGHUP pendant que
+dbt tourne, tout le groupe est terminé avant que le signal ne suive son cours; et, sous Linux,
+``prctl(PR_SET_PDEATHSIG, SIGKILL)`` tue dbt si la nuit meurt sans pouvoir réagir (SIGKILL).
+"""
 
 from __future__ import annotations
 
+import ctypes
 import json
 import os
+import signal
 import subprocess
 import sys
+import threading
+import time
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, TextIO
+from types import FrameType
+from typing import Any, Callable, TextIO
 
 # Statuts de run_results.json qui bloquent la publication : test en échec (fail), modèle,
 # instantané, seed ou test en erreur (error, runtime error). « warn » n'est pas bloquant;
 # « skipped » découle toujours d'un échec en amont, déjà compté.
 STATUTS_BLOQUANTS = {"error", "fail", "runtime error"}
 STATUTS_AVERTISSEMENT = {"warn"}
+
+
+# Signaux qui arrêtent la nuit : le groupe de dbt est terminé avant qu'ils ne suivent leur cours.
+SIGNAUX_ARRET = (signal.SIGTERM, signal.SIGINT, signal.SIGHUP)
+DELAI_ARRET_DBT = 5.0  # secondes laissées à dbt après SIGTERM, avant SIGKILL
+_PR_SET_PDEATHSIG = 1
+# prctl résolu d'avance : l'enfant, entre fork et exec, n'a plus qu'à l'appeler.
+_prctl: Any = None
+if sys.platform.startswith("linux"):
+    try:
+        _prctl = ctypes.CDLL(None, use_errno=True).prctl
+    except (OSError, AttributeError):  # pragma: no cover — libc sans prctl
+        _prctl = None
+
+
+def _mourir_avec_la_nuit(pid_nuit: int) -> Callable[[], None] | None:
+    """``preexec_fn`` (Linux) : le noyau envoie SIGKILL à dbt quand la nuit meurt."""
+    if _prctl is None:
+        return None
+
+    def preexec() -> None:
+        _prctl(_PR_SET_PDEATHSIG, int(signal.SIGKILL), 0, 0, 0)
+        if os.getppid() != pid_nuit:  # la nuit est morte entre fork et prctl
+            os._exit(1)
+
+    return preexec
+
+
+def _enfant_termine(pid: int) -> bool:
+    """Vrai si l'enfant ``pid`` a fini (sans le récolter : Popen.wait s'en charge)."""
+    try:
+        return os.waitid(os.P_PID, pid, os.WEXITED | os.WNOHANG | os.WNOWAIT) is not None
+    except ChildProcessError:
+        return True
+
+
+def terminer_groupe(processus: subprocess.Popen[str], delai: float = DELAI_ARRET_DBT) -> None:
+    """SIGTERM au groupe de processus de dbt, puis SIGKILL s'il n'a pas fini dans le délai."""
+    try:
+        os.killpg(processus.pid, signal.SIGTERM)
+    except (ProcessLookupError, PermissionError):
+        return
+    echeance = time.monotonic() + delai
+    while not _enfant_termine(processus.pid) and time.monotonic() < echeance:
+        time.sleep(0.05)
+    try:
+        os.killpg(processus.pid, signal.SIGKILL)  # le reste du groupe, s'il en reste
+    except (ProcessLookupError, PermissionError):
+        pass
+
+
+def _installer_gestionnaires(processus: subprocess.Popen[str]) -> dict[int, Any]:
+    """Sur SIGTERM/SIGINT/SIGHUP : terminer le groupe de dbt, puis rendre le signal."""
+    if threading.current_thread() is not threading.main_thread():
+        return {}
+    anciens: dict[int, Any] = {}
+
+    def gestionnaire(signum: int, frame: FrameType | None) -> None:
+        terminer_groupe(processus)
+        precedent = anciens.get(signum, signal.SIG_DFL)
+        for numero, ancien in anciens.items():
+            signal.signal(numero, ancien)
+        if callable(precedent):
+            precedent(signum, frame)  # SIGINT : KeyboardInterrupt, comme sans dbt
+        elif precedent != signal.SIG_IGN:
+            signal.raise_signal(signum)  # action par défaut : la nuit meurt de ce signal
+
+    for numero in SIGNAUX_ARRET:
+        anciens[numero] = signal.signal(numero, gestionnaire)
+    return anciens
 
 
 def executable_dbt() -> Path:
@@ -83,14 +164,25 @@ def lancer_dbt(
             text=True,
             encoding="utf-8",
             errors="replace",
+            start_new_session=True,
+            preexec_fn=_mourir_avec_la_nuit(os.getpid()),
         )
-        assert processus.stdout is not None
-        for ligne in processus.stdout:
-            fichier_journal.write(ligne)
-            if sortie is not None:
-                sortie.write(ligne)
-                sortie.flush()
-        return processus.wait()
+        anciens = _installer_gestionnaires(processus)
+        try:
+            assert processus.stdout is not None
+            for ligne in processus.stdout:
+                fichier_journal.write(ligne)
+                if sortie is not None:
+                    sortie.write(ligne)
+                    sortie.flush()
+            return processus.wait()
+        finally:
+            for numero, ancien in anciens.items():
+                if signal.getsignal(numero) is not ancien:
+                    signal.signal(numero, ancien)
+            if processus.poll() is None:  # sortie par exception (KeyboardInterrupt...)
+                terminer_groupe(processus)
+                processus.wait()
 
 
 @dataclass
