@@ -66,6 +66,11 @@ def test_bom_utf8_devant_un_contenu_cp1252() -> None:
     assert "sans BOM" in message
 
 
+def test_bom_utf8_devant_un_contenu_ascii() -> None:
+    with pytest.raises(ErreurEncodage, match="BOM, octets EF BB BF.*sans BOM"):
+        diagnostiquer_encodage("x.csv", b"\xef\xbb\xbfa;b\n1;2\n", "cp1252")
+
+
 def test_bom_utf8_devant_un_contenu_utf8() -> None:
     contenu = b"\xef\xbb\xbf" + (ENTETE_CP1252 + LIGNE_UTF8).encode("utf-8")
     with pytest.raises(ErreurEncodage, match="BOM.*il est en UTF-8 alors que le contrat prévoit Windows-1252"):

@@ -125,6 +125,13 @@ def _decoder_cp1252(nom: str, contenu: bytes) -> str:
                 "EF BB BF) alors que son contenu est en Windows-1252 comme le prévoit le contrat : "
                 "réexporter le fichier sans BOM (ou retirer ses 3 premiers octets)."
             ) from None
+        if contenu[len(BOM_UTF8):].isascii():
+            raise ErreurEncodage(
+                f"{nom} : le fichier commence par une marque d'ordre d'octets UTF-8 (BOM, octets "
+                "EF BB BF) alors que le contrat prévoit Windows-1252, sans BOM (le reste, sans "
+                "caractère accentué, se lit pareil dans les deux encodages) : réexporter le fichier "
+                "sans BOM (ou retirer ses 3 premiers octets)."
+            )
         raise ErreurEncodage(
             f"{nom} : le fichier commence par une marque d'ordre d'octets UTF-8 (BOM) : il est en "
             "UTF-8 alors que le contrat prévoit Windows-1252; le réexporter en Windows-1252."
