@@ -240,7 +240,7 @@ def test_fichier_cp1252_avec_quelques_lignes_utf8_arrete_la_nuit(premiere_nuit: 
          ["UTF-16", "FF FE, petit-boutiste"]),
         ("powerapp_aq_rencontres.csv", lambda octets: octets.decode("utf-8-sig").encode("utf-16-le"),
          ["UTF-16", "octets nuls"]),
-        ("intimm_evaluations.csv", lambda octets: b"\xef\xbb\xbf" + octets,
+        ("ceriges_services.csv", lambda octets: b"\xef\xbb\xbf" + octets,
          ["BOM", "EF BB BF", "contenu est en Windows-1252", "sans BOM"]),
     ],
     ids=["utf16_avec_bom", "utf16_sans_bom", "bom_utf8_sur_cp1252"],
