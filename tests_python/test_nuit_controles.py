@@ -17,7 +17,8 @@ travail, et ceux qui publient le font sur une copie de la publication.
 5. fichier Windows-1252 dont quelques lignes sont en UTF-8 : erreur qui cite les lignes;
    UTF-16 et BOM UTF-8 sur un fichier Windows-1252 : messages qui les nomment;
 6. révision de plus de 5 % d'une fenêtre terminée : erreur (indicateur, période, granularité,
-   ancienne et nouvelle valeur), puis publiée avec ``--accepter-revisions``.
+   ancienne et nouvelle valeur), puis publiée avec ``--accepter-revisions``;
+7. dates de naissance avant 1900 ou après la date d'extraction : quarantaine en staging.
 """
 
 from __future__ import annotations
@@ -81,14 +82,20 @@ def copier_extraits(extraits: Path, cible: Path) -> Path:
 
 
 @pytest.fixture(scope="module")
-def premiere_nuit(tmp_path_factory: pytest.TempPathFactory) -> Publication:
+def extraits_generes(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Le jeu d'extraits partagé (générateur, échelle 0,02, sans bruit), jamais modifié."""
+    return generer_extraits(tmp_path_factory.mktemp("extraits_generes") / "extraits")
+
+
+@pytest.fixture(scope="module")
+def premiere_nuit(extraits_generes: Path, tmp_path_factory: pytest.TempPathFactory) -> Publication:
     """Première publication, pendant laquelle l'extrait gsi_services.csv est remplacé dans le
     dossier source juste après la validation (un dixième de ses lignes) : la nuit est lancée
     dans ce processus, l'étape de validation enveloppée pour réécrire la source."""
     import mifi.nuit as module_nuit
 
     base = tmp_path_factory.mktemp("controles")
-    extraits = generer_extraits(base / "extraits")
+    extraits = extraits_generes
     source = copier_extraits(extraits, base / "source_premiere_nuit")
     avant = (source / FICHIER_REMPLACE).read_bytes()
     valider_original = module_nuit.valider
@@ -311,3 +318,35 @@ def test_revision_au_dela_du_seuil_refusee_puis_acceptee(premiere_nuit: Publicat
     assert (revision["ancienne_valeur"], revision["nouvelle_valeur"]) == (ancienne, nouvelle)
     assert str(revision["date_revision"]) == DATE_REVISION
     assert "--accepter-revisions" in acceptee.sortie
+
+
+# --- 6. Dates de naissance invraisemblables -------------------------------------------------
+
+def _changer_date_naissance(chemin: Path, separateur: str, encodage: str, valeurs: list[str]) -> None:
+    texte = chemin.read_bytes().decode(encodage)
+    lignes = list(csv.reader(io.StringIO(texte, newline=""), delimiter=separateur))
+    i = [c.strip() for c in lignes[0]].index("date_naissance")
+    for numero, valeur in enumerate(valeurs, start=1):
+        lignes[numero][i] = valeur
+    tampon = io.StringIO(newline="")
+    csv.writer(tampon, delimiter=separateur, lineterminator="\n").writerows(lignes)
+    chemin.write_bytes(tampon.getvalue().encode(encodage))
+
+
+def test_dates_de_naissance_invraisemblables_en_quarantaine(extraits_generes: Path, tmp_path: Path) -> None:
+    """Avant 1900 ou après la date d'extraction : motif « date_naissance invraisemblable »."""
+    from outils_dbt import dbt
+
+    extraits = copier_extraits(extraits_generes, tmp_path / "extraits")
+    _changer_date_naissance(extraits / "arrima_clients.csv", ",", "utf-8", ["1850-06-01", "2027-01-01", "1900-01-01"])
+    _changer_date_naissance(extraits / "intimm_personnes.csv", ";", "cp1252", ["1899-12-31"])
+    entrepot = tmp_path / "naissances.duckdb"
+    dbt(["run", "--select", "base_arrima__clients", "base_intimm__personnes"], extraits, entrepot, tmp_path / "target")
+    construction = Construction(extraits, entrepot, {})
+    for modele, attendues in (("base_arrima__clients", ["1850-06-01", "2027-01-01"]),
+                              ("base_intimm__personnes", ["1899-12-31"])):
+        lignes = construction.requete(
+            f"select cast(date_naissance as varchar) from staging.{modele} "
+            "where motif_quarantaine = 'date_naissance invraisemblable' order by 1"
+        )
+        assert [ligne[0] for ligne in lignes] == attendues, (modele, lignes)
