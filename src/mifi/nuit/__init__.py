@@ -43,6 +43,7 @@ from pathlib import Path
 from typing import Any, Iterator
 
 from mifi.nuit import execution_dbt, garde_fous, publication
+from mifi.contrat import EXTRAITS
 from mifi.nuit.controles import ResultatValidation, controler_extraits
 
 RACINE_PROJET = Path(__file__).resolve().parents[3]
@@ -251,6 +252,13 @@ def controler_date(chemins: Chemins, republier: bool, etat: EtatNuit) -> None:
 def figer(chemins: Chemins, etat: EtatNuit, sortie: Any) -> tuple[Chemins, garde_fous.ExtraitsFiges]:
     """Copie figée des extraits (voir mifi.nuit.garde_fous) : toute la nuit lit ces octets."""
     ecrire(sortie, f"== Extraits figés : copie de {chemins.extraits} dans {chemins.travail / 'extraits'}")
+    if not chemins.extraits.is_dir():
+        raise EchecNuit("validation", [f"Dossier des extraits introuvable : {chemins.extraits}"])
+    absents = [f.nom for f in EXTRAITS if not (chemins.extraits / f.nom).is_file()]
+    if absents:
+        etat.avertissements.append(
+            f"Extrait(s) absent(s) du dossier source {chemins.extraits} : {', '.join(absents)}."
+        )
     try:
         figes = garde_fous.figer_extraits(chemins.extraits, chemins.travail, chemins.date_extraction)
     except OSError as erreur:
