@@ -42,8 +42,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Iterator
 
-from mifi.nuit import execution_dbt, garde_fous, publication
 from mifi.contrat import EXTRAITS
+from mifi.nuit import execution_dbt, garde_fous, publication
 from mifi.nuit.controles import ResultatValidation, controler_extraits
 
 RACINE_PROJET = Path(__file__).resolve().parents[3]
