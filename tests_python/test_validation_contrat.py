@@ -188,12 +188,13 @@ def test_cp1252_ascii_seul_accepte() -> None:
     assert decoder(CERIGES, b"nom;prenom\nA;B\n")[0] == "nom;prenom\nA;B\n"
 
 
-def test_encodage_melange_signale() -> None:
-    # une ligne en UTF-8 dans un fichier Windows-1252 : pas de l'UTF-8 valide, mais « Ã© » au décodage
+def test_encodage_melange_refuse() -> None:
+    # une ligne en UTF-8 dans un fichier Windows-1252 : pas de l'UTF-8 valide, mais « Ã© » au
+    # décodage; le fichier se décoderait sans erreur avec des valeurs fausses : refusé (issue
+    # « Aucun chiffre faux en silence », point 5), la ligne fautive citée.
     contenu = "nom;prenom\nCôté;Hélène\n".encode("cp1252") + "Bélanger;Zoé\n".encode("utf-8")
-    texte, avertissements = decoder(CERIGES, contenu)
-    assert "Côté" in texte
-    assert len(avertissements) == 1 and "ceriges_services.csv" in avertissements[0] and "ligne(s)" in avertissements[0]
+    with pytest.raises(ErreurLecture, match=r"ceriges_services\.csv : encodage mélangé : 1 ligne\(s\).*lignes 3\)"):
+        decoder(CERIGES, contenu)
 
 
 def test_utf8_attendu_cp1252_recu() -> None:

@@ -4,7 +4,10 @@ DuckDB lit directement les CSV en UTF-8 (``external_location`` des sources). Il 
 décoder le Windows-1252 (l'extension ``encodings`` n'est pas disponible hors ligne, et
 Windows-1252 n'est pas Latin-1 : ``’`` et ``œ`` diffèrent) : ce greffon décode ces fichiers en
 Python (transcodage en UTF-8, puis lecture par le lecteur CSV de DuckDB : lire_csv_cp1252_arrow)
-et les remet à DuckDB, toutes colonnes en texte. Le typage se fait en staging.
+et les remet à DuckDB, toutes colonnes en texte. Le typage se fait en staging. Un fichier
+Windows-1252 en UTF-16, précédé d'un BOM UTF-8 ou à l'encodage mélangé (des lignes en UTF-8)
+est refusé avec le message de la validation (``mifi.encodages``) : ``dbt build`` échoue au
+lieu de compter des valeurs fausses.
 
 Déclaration d'une source (``_<systeme>__sources.yml``) ::
 
@@ -50,6 +53,13 @@ from dbt.adapters.duckdb.plugins import BasePlugin
 from dbt.adapters.duckdb.utils import SourceConfig
 
 from mifi import chargement_serialise
+from mifi.encodages import (
+    BOM_UTF8,
+    ErreurEncodage,
+    detecter_utf16,
+    diagnostiquer_encodage,
+    lignes_utf8_dans_cp1252,
+)
 
 
 class ErreurExtrait(Exception):
@@ -62,12 +72,9 @@ def lire_csv_cp1252(chemin: Path, separateur: str = ";") -> pd.DataFrame:
         raise ErreurExtrait(f"Extrait introuvable : {chemin}")
     contenu = chemin.read_bytes()
     try:
-        texte = contenu.decode("cp1252")
-    except UnicodeDecodeError as erreur:
-        raise ErreurExtrait(
-            f"Le fichier {chemin.name} n'est pas en Windows-1252 comme le prévoit le contrat "
-            f"(octet invalide à la position {erreur.start})."
-        ) from erreur
+        texte, _ = diagnostiquer_encodage(chemin.name, contenu, "cp1252")
+    except ErreurEncodage as erreur:
+        raise ErreurExtrait(str(erreur)) from None
     lignes = list(csv.reader(io.StringIO(texte, newline=""), delimiter=separateur))
     if not lignes:
         raise ErreurExtrait(f"Le fichier {chemin.name} est vide (pas même une ligne d'en-tête).")
@@ -85,6 +92,24 @@ def lire_csv_cp1252(chemin: Path, separateur: str = ";") -> pd.DataFrame:
         for nom, valeurs in zip(entete, colonnes)
     }
     return pd.DataFrame(donnees, columns=entete)
+
+
+def _refuser_encodage(chemin: Path) -> None:
+    """Diagnostic complet du fichier (mifi.encodages) rendu en ErreurExtrait."""
+    try:
+        diagnostiquer_encodage(chemin.name, chemin.read_bytes(), "cp1252")
+    except ErreurEncodage as erreur:
+        raise ErreurExtrait(str(erreur)) from None
+
+
+def _refuser_debut_hors_cp1252(chemin: Path, debut: bytes) -> None:
+    """UTF-16 ou BOM UTF-8 en tête d'un fichier qui doit être en Windows-1252 : refusé."""
+    try:
+        detecter_utf16(chemin.name, debut)
+    except ErreurEncodage as erreur:
+        raise ErreurExtrait(str(erreur)) from None
+    if debut.startswith(BOM_UTF8):
+        _refuser_encodage(chemin)
 
 
 def lire_csv_cp1252_arrow(chemin: Path, separateur: str = ";") -> pa.Table:
@@ -108,9 +133,23 @@ def lire_csv_cp1252_arrow(chemin: Path, separateur: str = ";") -> pa.Table:
         transcode = Path(dossier) / "extrait_utf8.csv"
         position = 0
         vide = True
+        ligne_du_bloc, reste = 1, b""
+        lignes_utf8: list[int] = []
         with open(chemin, "rb") as source, open(transcode, "wb") as cible:
             while bloc := source.read(1 << 22):
+                if position == 0:
+                    _refuser_debut_hors_cp1252(chemin, bloc)
                 vide = vide and not bloc.strip()
+                # Encodage mélangé (mêmes règles que la validation, mifi.encodages) : suites
+                # d'octets UTF-8 cherchées sur le bloc précédé de la fin du bloc précédent.
+                lignes_utf8 += [
+                    n for n in lignes_utf8_dans_cp1252(
+                        reste + bloc, ligne_du_bloc - reste.count(b"\n"), depuis=len(reste)
+                    )
+                    if not lignes_utf8 or n > lignes_utf8[-1]
+                ]
+                ligne_du_bloc += bloc.count(b"\n")
+                reste = bloc[-3:]
                 try:
                     cible.write(bloc.decode("cp1252").encode("utf-8"))
                 except UnicodeDecodeError as erreur:
@@ -119,6 +158,8 @@ def lire_csv_cp1252_arrow(chemin: Path, separateur: str = ";") -> pa.Table:
                         f"(octet invalide à la position {position + erreur.start})."
                     ) from erreur
                 position += len(bloc)
+        if lignes_utf8:
+            _refuser_encodage(chemin)  # message complet : lignes citées et leur nombre
         if vide:
             raise ErreurExtrait(f"Le fichier {chemin.name} est vide (pas même une ligne d'en-tête).")
         separateur_sql = separateur.replace("'", "''")

@@ -2,6 +2,10 @@
 
 Étapes :
 
+0. **Garde-fous** (``mifi.nuit.garde_fous``) : une ``--date-extraction`` antérieure à la
+   dernière date publiée est refusée (sauf ``--republier``); les 17 extraits sont copiés
+   (empreintes SHA-256) dans ``<travail>/extraits/<date>/`` : la validation et dbt lisent
+   cette copie figée, vérifiée de nouveau juste avant la publication.
 1. **Valider les extraits** : ``mifi.validation.valider_extraits`` (Great Expectations) si le
    module est disponible, sinon les contrôles de base du contrat (``mifi.nuit.controles`` :
    présence, encodage, en-têtes exacts, forme des dates des 17 fichiers).
@@ -29,6 +33,7 @@ rapport dans ``<travail>/rapports/<date>/`` et sort avec le code 1 et un résum�
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import datetime as dt
 import fcntl
 import inspect
@@ -41,7 +46,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Iterator
 
-from mifi.nuit import execution_dbt, publication
+from mifi.contrat import EXTRAITS
+from mifi.nuit import execution_dbt, garde_fous, publication
 from mifi.nuit.controles import ResultatValidation, controler_extraits
 
 RACINE_PROJET = Path(__file__).resolve().parents[3]
@@ -132,6 +138,16 @@ def ajouter_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--silencieux", action="store_true", help="ne pas recopier la sortie de dbt à l'écran",
     )
+    parser.add_argument(
+        "--republier", action="store_true",
+        help="accepter une --date-extraction antérieure à la dernière date publiée (refusée sans "
+             "cette option)",
+    )
+    parser.add_argument(
+        "--accepter-revisions", action="store_true",
+        help="révisions attendues : publier même si une valeur déjà publiée d'une fenêtre terminée "
+             "change de plus du seuil (variable dbt seuil_revision, 5 %%)",
+    )
 
 
 def executer(args: argparse.Namespace) -> int:
@@ -187,7 +203,8 @@ def executer(args: argparse.Namespace) -> int:
                 print(f"ÉCHEC de la nuit du {date_extraction} avant tout traitement (verrou). "
                       + publication.decrire_erreur_ecriture(erreur, dossier), file=sys.stderr)
                 return 1
-        return nuit(chemins, args.validation, None if args.silencieux else sys.stdout)
+        return nuit(chemins, args.validation, None if args.silencieux else sys.stdout,
+                    republier=args.republier, accepter_revisions=args.accepter_revisions)
     return 1  # inatteignable (ExitStack ne masque pas d'exception)
 
 
@@ -232,16 +249,26 @@ def ecrire(sortie: Any, texte: str) -> None:
 
 # --- Déroulement ------------------------------------------------------------------------
 
-def nuit(chemins: Chemins, mode_validation: str, sortie: Any) -> int:
+def nuit(chemins: Chemins, mode_validation: str, sortie: Any, *, republier: bool = False,
+         accepter_revisions: bool = False) -> int:
     etat = EtatNuit()
     try:
+        controler_date(chemins, republier, etat)
+        chemins, figes = figer(chemins, etat, sortie)
         ecrire(sortie, f"== Nuit du {chemins.date_extraction} : validation des extraits ({chemins.extraits})")
         valider(chemins, mode_validation, etat)
         ecrire(sortie, f"== Construction de l'entrepôt de travail ({chemins.entrepot_travail})")
         preparer_entrepot_travail(chemins)
-        construire(chemins, etat, sortie)
+        with garde_fous.revisions_acceptees(accepter_revisions):
+            construire(chemins, etat, sortie)
+        if accepter_revisions:
+            etat.avertissements.append(
+                "--accepter-revisions : les révisions de valeurs publiées au-delà du seuil sont publiées "
+                "(voir fct_revisions_indicateurs)."
+            )
         ecrire(sortie, "== Documentation (dbt docs generate --static)")
         documenter(chemins, etat, sortie)
+        verifier_figes(figes, etat)
         ecrire(sortie, f"== Publication ({chemins.publication})")
         publier(chemins, etat)
     except EchecNuit as echec:
@@ -254,6 +281,41 @@ def nuit(chemins: Chemins, mode_validation: str, sortie: Any) -> int:
         raise
     print(resume_succes(chemins, etat))
     return 0
+
+
+def controler_date(chemins: Chemins, republier: bool, etat: EtatNuit) -> None:
+    """Refuse une date d'extraction antérieure à la dernière publiée (sauf --republier)."""
+    erreurs, avertissements = garde_fous.controler_date_extraction(
+        chemins.publication, chemins.date_extraction, republier
+    )
+    etat.avertissements += avertissements
+    if erreurs:
+        raise EchecNuit("date d'extraction", erreurs)
+
+
+def figer(chemins: Chemins, etat: EtatNuit, sortie: Any) -> tuple[Chemins, garde_fous.ExtraitsFiges]:
+    """Copie figée des extraits (voir mifi.nuit.garde_fous) : toute la nuit lit ces octets."""
+    ecrire(sortie, f"== Extraits figés : copie de {chemins.extraits} dans {chemins.travail / 'extraits'}")
+    if not chemins.extraits.is_dir():
+        raise EchecNuit("validation", [f"Dossier des extraits introuvable : {chemins.extraits}"])
+    absents = [f.nom for f in EXTRAITS if not (chemins.extraits / f.nom).is_file()]
+    if absents:
+        etat.avertissements.append(
+            f"Extrait(s) absent(s) du dossier source {chemins.extraits} : {', '.join(absents)}."
+        )
+    try:
+        figes = garde_fous.figer_extraits(chemins.extraits, chemins.travail, chemins.date_extraction)
+    except OSError as erreur:
+        raise EchecNuit("extraits figés", [f"Copie des extraits impossible : {erreur}."]) from erreur
+    return dataclasses.replace(chemins, extraits=figes.dossier), figes
+
+
+def verifier_figes(figes: garde_fous.ExtraitsFiges, etat: EtatNuit) -> None:
+    """Juste avant la publication : les octets construits sont-ils toujours ceux validés ?"""
+    erreurs, avertissements = garde_fous.verifier_extraits_figes(figes)
+    etat.avertissements += avertissements
+    if erreurs:
+        raise EchecNuit("extraits figés", erreurs)
 
 
 def valider(chemins: Chemins, mode: str, etat: EtatNuit) -> None:

@@ -1,7 +1,8 @@
 """Contrôles de base des extraits, quand la validation Great Expectations n'est pas disponible.
 
 Pour chacun des 17 fichiers du contrat (``mifi.contrat``) : présence, fichier non vide,
-encodage (Windows-1252, UTF-8, UTF-8 avec BOM), en-tête exact dans l'ordre (ce qui vérifie
+encodage (Windows-1252, UTF-8, UTF-8 avec BOM; UTF-16 et encodage mélangé refusés, même
+diagnostic que la validation : ``mifi.encodages``), en-tête exact dans l'ordre (ce qui vérifie
 aussi le séparateur), nombre de champs de chaque ligne, et forme des dates sur un échantillon.
 Les lignes individuellement invalides (date impossible, code inconnu) ne sont pas des
 erreurs ici : le staging les met en quarantaine avec leur motif. Seul un défaut qui rend le
@@ -18,8 +19,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from mifi.contrat import EXTRAITS, MOTIFS_FORMAT_DATE, FichierExtrait
+from mifi.encodages import ErreurEncodage, diagnostiquer_encodage
 
-BOM_UTF8 = b"\xef\xbb\xbf"
 # Échantillon de lignes par fichier pour la forme des dates, et part minimale de valeurs
 # non vides à la bonne forme (en dessous : le format du fichier a changé, tout partirait en
 # quarantaine).
@@ -43,26 +44,12 @@ def _controler_csv(chemin: Path, fichier: FichierExtrait, erreurs: list[str],
     if not contenu.strip():
         erreurs.append(f"{fichier.nom} : fichier vide (pas même une ligne d'en-tête).")
         return
-    a_bom = contenu.startswith(BOM_UTF8)
-    if fichier.encodage == "utf-8-sig" and not a_bom:
-        avertissements.append(f"{fichier.nom} : UTF-8 sans BOM, alors que le contrat prévoit un BOM.")
-    if fichier.encodage == "utf-8" and a_bom:
-        avertissements.append(f"{fichier.nom} : UTF-8 avec BOM, alors que le contrat prévoit UTF-8 sans BOM.")
-    if fichier.encodage == "cp1252" and a_bom:
-        erreurs.append(f"{fichier.nom} : commence par un BOM UTF-8; le contrat prévoit Windows-1252.")
-        return
-    codec = "cp1252" if fichier.encodage == "cp1252" else "utf-8"
     try:
-        texte = contenu.decode(codec)
-    except UnicodeDecodeError as erreur:
-        nom_encodage = "Windows-1252" if codec == "cp1252" else "UTF-8"
-        erreurs.append(
-            f"{fichier.nom} : n'est pas en {nom_encodage} comme le prévoit le contrat "
-            f"(octet invalide à la position {erreur.start})."
-        )
+        texte, avertissements_encodage = diagnostiquer_encodage(fichier.nom, contenu, fichier.encodage)
+    except ErreurEncodage as erreur:
+        erreurs.append(str(erreur))
         return
-    if texte.startswith("\ufeff"):
-        texte = texte[1:]
+    avertissements.extend(avertissements_encodage)
     separateur = fichier.separateur or ","
     lecteur = csv.reader(io.StringIO(texte, newline=""), delimiter=separateur)
     try:

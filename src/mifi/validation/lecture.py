@@ -5,8 +5,9 @@ validation Great Expectations. Les défauts qui rendent le fichier illisible ou 
 ``ErreurLecture`` avec un message en français qui nomme le fichier : fichier absent ou vide,
 encodage différent de celui du contrat, mauvais séparateur, en-tête différent (colonne
 renommée, ajoutée, manquante ou déplacée), ligne au mauvais nombre de champs, guillemet non
-fermé, classeur ou onglet illisible. Les défauts tolérables (fin de ligne manquante, BOM
-absent, quelques caractères mal encodés) deviennent des avertissements.
+fermé, classeur ou onglet illisible; UTF-16 et encodage mélangé (lignes citées) compris, voir
+``mifi.encodages``. Les défauts tolérables (fin de ligne manquante, BOM absent ou en trop sur
+un fichier UTF-8) deviennent des avertissements.
 
 Le DataFrame remis à Great Expectations (``LectureExtrait.donnees``) a les colonnes du contrat,
 dans l'ordre, suivies des colonnes techniques :
@@ -21,13 +22,13 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import io
-import re
 import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import pandas as pd
 
+from mifi.encodages import ErreurEncodage, diagnostiquer_encodage
 from mifi.validation.contrat_extraits import (
     COLONNE_OCCURRENCE,
     COLONNE_ONGLET,
@@ -37,12 +38,7 @@ from mifi.validation.contrat_extraits import (
     Type,
 )
 
-BOM_UTF8 = b"\xef\xbb\xbf"
 TYPES_CODES = (Type.CODE, Type.PAYS)
-# Caractères que donne, décodé en Windows-1252, un octet de continuation UTF-8 (0x80-0xBF).
-_CONTINUATIONS_CP1252 = bytes(range(0x80, 0xC0)).decode("cp1252", errors="ignore")
-# « Ã© », « Ã¨ », « Â » + continuation… : texte UTF-8 relu en Windows-1252 (mojibake).
-MOTIF_MOJIBAKE = re.compile("[\u00c2\u00c3\u00c5\u00c6\u00e2][" + re.escape(_CONTINUATIONS_CP1252) + "]")
 SEPARATEURS_POSSIBLES = (",", ";", "\t", "|")
 
 
@@ -63,64 +59,17 @@ class LectureExtrait:
 
 # --- Décodage ---------------------------------------------------------------------------------
 
-def _ligne_de(contenu: bytes, position: int) -> int:
-    return contenu.count(b"\n", 0, position) + 1
-
-
 def decoder(extrait: Extrait, contenu: bytes) -> tuple[str, list[str]]:
-    """Décode le contenu selon l'encodage du contrat; (texte, avertissements)."""
-    nom = extrait.fichier
-    avertissements: list[str] = []
-    if extrait.encodage == "cp1252":
-        if contenu.startswith(BOM_UTF8):
-            raise ErreurLecture(
-                f"{nom} : le fichier commence par une marque d'ordre d'octets UTF-8 (BOM) : il est en "
-                "UTF-8 alors que le contrat prévoit Windows-1252."
-            )
-        try:
-            contenu.decode("ascii")
-        except UnicodeDecodeError:
-            try:
-                contenu.decode("utf-8")
-            except UnicodeDecodeError:
-                pass
-            else:
-                # Du texte Windows-1252 accentué n'est presque jamais de l'UTF-8 valide.
-                raise ErreurLecture(
-                    f"{nom} : le fichier est encodé en UTF-8 alors que le contrat prévoit Windows-1252 "
-                    "(les accents seraient lus « Ã© » au lieu de « é »)."
-                ) from None
-        try:
-            texte = contenu.decode("cp1252")
-        except UnicodeDecodeError as erreur:
-            raise ErreurLecture(
-                f"{nom} : octet 0x{contenu[erreur.start]:02X} invalide en Windows-1252 (ligne "
-                f"{_ligne_de(contenu, erreur.start)}) : le fichier n'est pas dans l'encodage du contrat."
-            ) from None
-        lignes_mojibake = sorted({texte.count("\n", 0, m.start()) + 1 for m in MOTIF_MOJIBAKE.finditer(texte)})
-        if lignes_mojibake:
-            exemples = ", ".join(str(ligne) for ligne in lignes_mojibake[:5])
-            avertissements.append(
-                f"{nom} : {len(lignes_mojibake)} ligne(s) contiennent des caractères UTF-8 relus en "
-                f"Windows-1252 (« Ã© »…), encodage mélangé (lignes {exemples})."
-            )
-        return texte, avertissements
+    """Décode le contenu selon l'encodage du contrat; (texte, avertissements).
 
-    # UTF-8, avec (utf-8-sig) ou sans BOM
-    a_bom = contenu.startswith(BOM_UTF8)
+    Diagnostic commun à toutes les lectures (``mifi.encodages``) : UTF-16, BOM UTF-8 sur un
+    fichier Windows-1252, fichier entièrement dans l'autre encodage et encodage mélangé (lignes
+    citées) sont des erreurs; un BOM absent ou en trop sur un fichier UTF-8, un avertissement.
+    """
     try:
-        texte = contenu.decode("utf-8-sig")
-    except UnicodeDecodeError as erreur:
-        octet = contenu[erreur.start]
-        raise ErreurLecture(
-            f"{nom} : le fichier n'est pas en UTF-8 comme le prévoit le contrat (octet 0x{octet:02X} "
-            f"invalide, ligne {_ligne_de(contenu, erreur.start)}; fichier Windows-1252 ?)."
-        ) from None
-    if extrait.encodage == "utf-8-sig" and not a_bom:
-        avertissements.append(f"{nom} : marque d'ordre d'octets (BOM) absente; le contrat prévoit UTF-8 avec BOM.")
-    if extrait.encodage == "utf-8" and a_bom:
-        avertissements.append(f"{nom} : marque d'ordre d'octets (BOM) présente; le contrat prévoit UTF-8 sans BOM.")
-    return texte, avertissements
+        return diagnostiquer_encodage(extrait.fichier, contenu, extrait.encodage)
+    except ErreurEncodage as erreur:
+        raise ErreurLecture(str(erreur)) from None
 
 
 # --- En-tête ------------------------------------------------------------------------------------

@@ -39,6 +39,8 @@ controlees as (
         case
             when id_arrima is null then 'id_arrima manquant'
             when date_naissance is null then 'date_naissance invalide'
+            when date_naissance < cast('1900-01-01' as date) or date_naissance > {{ date_extraction() }}
+                then 'date_naissance invraisemblable'
             when date_arrivee_quebec_texte is not null and date_arrivee_quebec is null
                 then 'date_arrivee_quebec invalide'
             when sexe is null or sexe not in ('F', 'M', 'X') then 'sexe inconnu'

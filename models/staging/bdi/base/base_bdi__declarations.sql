@@ -47,6 +47,8 @@ controlees as (
             when no_candidat is null then 'no_candidat manquant'
             when date_depot is null then 'date_depot invalide'
             when date_naissance_texte is not null and date_naissance is null then 'date_naissance invalide'
+            when date_naissance < cast('1900-01-01' as date) or date_naissance > {{ date_extraction() }}
+                then 'date_naissance invraisemblable'
             when
                 statut_declaration is null
                 or statut_declaration not in ('ACTIVE', 'EXPIREE', 'RETIREE', 'INVITEE')

@@ -50,6 +50,8 @@ controlees as (
             when no_dossier is null then 'no_dossier manquant'
             when date_service is null then 'date_service invalide'
             when date_naissance is null then 'date_naissance invalide'
+            when date_naissance < cast('1900-01-01' as date) or date_naissance > {{ date_extraction() }}
+                then 'date_naissance invraisemblable'
             when date_arrivee_texte is not null and date_arrivee is null
                 then 'date_arrivee invalide'
             when sexe is null or sexe not in ('H', 'F', 'X') then 'sexe inconnu'

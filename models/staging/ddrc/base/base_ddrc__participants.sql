@@ -44,6 +44,8 @@ controlees as (
         case
             when nom is null or prenom is null then 'nom ou prenom manquant'
             when date_naissance is null then 'date_naissance invalide'
+            when date_naissance < cast('1900-01-01' as date) or date_naissance > {{ date_extraction() }}
+                then 'date_naissance invraisemblable'
             when date_debut is null then 'date_debut invalide'
             when date_fin_texte is not null and date_fin is null then 'date_fin invalide'
             when date_fin < date_debut then 'date_fin anterieure a date_debut'

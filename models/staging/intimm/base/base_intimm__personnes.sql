@@ -51,6 +51,8 @@ controlees as (
             when no_client is null then 'no_client manquant'
             when date_naissance_texte is not null and date_naissance is null
                 then 'date_naissance invalide'
+            when date_naissance < cast('1900-01-01' as date) or date_naissance > {{ date_extraction() }}
+                then 'date_naissance invraisemblable'
             when sexe_source is not null and sexe is null then 'sexe inconnu'
             when
                 statut_immigration is not null
