@@ -6,6 +6,11 @@ source as (
     select * from {{ source('arrima', 'arrima_rc_accompagnements') }}
 ),
 
+cles_clients as (
+    -- import : clés du parent arrima_clients (contrôle de la référence id_arrima)
+    {{ cles_parent(ref('base_arrima__clients'), 'id_arrima') }}
+),
+
 marquees as (
     select
         *,
@@ -30,6 +35,15 @@ typees as (
     from marquees
 ),
 
+rattachees as (
+    select
+        typees.*,
+        {{ etat_reference('typees.id_arrima', 'cles_clients') }} as etat_id_arrima
+    from typees
+    left join cles_clients
+        on typees.id_arrima = cles_clients.cle
+),
+
 controlees as (
     select
         *,
@@ -48,8 +62,9 @@ controlees as (
                 code_profession is not null
                 and not {{ est_code_cnp_valide('code_profession', 'version_cnp') }}
                 then 'code_profession invalide'
+            {{ motifs_reference('etat_id_arrima', 'id_arrima', 'arrima_clients') }}
         end as motif_quarantaine
-    from typees
+    from rattachees
 ),
 
 final as (

@@ -6,6 +6,11 @@ source as (
     select * from {{ source('bdi', 'bdi_experiences') }}
 ),
 
+cles_declarations as (
+    -- import : clés du parent bdi_declarations (contrôle de la référence no_declaration)
+    {{ cles_parent(ref('base_bdi__declarations'), 'no_declaration') }}
+),
+
 marquees as (
     select
         *,
@@ -24,6 +29,15 @@ typees as (
     from marquees
 ),
 
+rattachees as (
+    select
+        typees.*,
+        {{ etat_reference('typees.no_declaration', 'cles_declarations') }} as etat_no_declaration
+    from typees
+    left join cles_declarations
+        on typees.no_declaration = cles_declarations.cle
+),
+
 controlees as (
     select
         *,
@@ -33,8 +47,9 @@ controlees as (
             when code_profession is null or not {{ est_code_cnp_valide('code_profession', 'version_cnp') }}
                 then 'code_profession invalide'
             when mois_experience is null or mois_experience < 0 then 'mois_experience invalide'
+            {{ motifs_reference('etat_no_declaration', 'no_declaration', 'bdi_declarations') }}
         end as motif_quarantaine
-    from typees
+    from rattachees
 ),
 
 final as (

@@ -6,6 +6,11 @@ source as (
     select * from {{ source('intimm', 'intimm_inscriptions') }}
 ),
 
+cles_personnes as (
+    -- import : clés du parent intimm_personnes (contrôle de la référence no_client)
+    {{ cles_parent(ref('base_intimm__personnes'), 'no_client') }}
+),
+
 marquees as (
     select
         *,
@@ -14,7 +19,7 @@ marquees as (
             'type_prestataire', 'code_prestataire', 'region_prestataire', 'type_inscription',
             'date_debut_cours', 'date_fin_cours', 'statut_inscription', 'jours_presence',
             'enseignant_mifi',
-        ]) }} as est_doublon
+        ], largeurs={'region_prestataire': 2}) }} as est_doublon
     from source
 ),
 
@@ -29,7 +34,7 @@ typees as (
         {{ nettoyer_code('formule') }} as formule,
         {{ nettoyer_code('type_prestataire') }} as type_prestataire,
         {{ nettoyer_code('code_prestataire') }} as code_prestataire,
-        {{ nettoyer_code('region_prestataire') }} as region_prestataire,
+        {{ normaliser_code_largeur('region_prestataire', 2) }} as region_prestataire,
         {{ nettoyer_code('type_inscription') }} as type_inscription,
         {{ convertir_date('date_debut_cours') }} as date_debut_cours,
         {{ convertir_date('date_fin_cours') }} as date_fin_cours,
@@ -38,6 +43,15 @@ typees as (
         {{ convertir_entier('jours_presence') }} as jours_presence,
         {{ nettoyer_code('enseignant_mifi') }} as enseignant_mifi_code
     from marquees
+),
+
+rattachees as (
+    select
+        typees.*,
+        {{ etat_reference('typees.no_client', 'cles_personnes') }} as etat_no_client
+    from typees
+    left join cles_personnes
+        on typees.no_client = cles_personnes.cle
 ),
 
 controlees as (
@@ -76,8 +90,9 @@ controlees as (
                 then 'type_inscription inconnu'
             when enseignant_mifi_code is not null and enseignant_mifi_code not in ('O', 'N')
                 then 'enseignant_mifi inconnu'
+            {{ motifs_reference('etat_no_client', 'no_client', 'intimm_personnes') }}
         end as motif_quarantaine
-    from typees
+    from rattachees
 ),
 
 final as (

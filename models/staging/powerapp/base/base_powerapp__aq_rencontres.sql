@@ -7,6 +7,11 @@ source as (
     select * from {{ source('powerapp', 'powerapp_aq_rencontres') }}
 ),
 
+cles_clients as (
+    -- import : clés du parent arrima_clients (contrôle de la référence id_arrima)
+    {{ cles_parent(ref('base_arrima__clients'), 'id_arrima') }}
+),
+
 marquees as (
     select
         *,
@@ -30,6 +35,15 @@ typees as (
     from marquees
 ),
 
+rattachees as (
+    select
+        typees.*,
+        {{ etat_reference('typees.id_arrima', 'cles_clients') }} as etat_id_arrima
+    from typees
+    left join cles_clients
+        on typees.id_arrima = cles_clients.cle
+),
+
 controlees as (
     select
         *,
@@ -45,8 +59,9 @@ controlees as (
                 statut_rencontre is null
                 or statut_rencontre not in ('TENUE', 'ANNULEE', 'ABSENCE')
                 then 'statut_rencontre inconnu'
+            {{ motifs_reference('etat_id_arrima', 'id_arrima', 'arrima_clients') }}
         end as motif_quarantaine
-    from typees
+    from rattachees
 ),
 
 final as (
