@@ -1,6 +1,9 @@
 -- Toutes les lignes brutes de arrima_aq_inscriptions.csv (inscriptions à Accompagnement
 -- Québec), typées, avec les doublons exacts et les lignes invalides marqués (motif de
 -- quarantaine). Rien n'est filtré ici.
+-- Référence contrôlée : id_arrima doit exister dans arrima_clients et y être retenu;
+-- sinon quarantaine (« id_arrima inconnu de arrima_clients » ou
+-- « id_arrima en quarantaine dans arrima_clients »).
 with
 
 source as (

@@ -1,5 +1,8 @@
 -- Toutes les lignes brutes de bdi_experiences.csv, typées, avec les doublons exacts et les
 -- lignes invalides marqués (motif de quarantaine). Rien n'est filtré ici.
+-- Référence contrôlée : no_declaration doit exister dans bdi_declarations et y être retenu;
+-- sinon quarantaine (« no_declaration inconnu de bdi_declarations » ou
+-- « no_declaration en quarantaine dans bdi_declarations »).
 with
 
 source as (

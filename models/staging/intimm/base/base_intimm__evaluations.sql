@@ -1,5 +1,8 @@
 -- Toutes les lignes brutes de intimm_evaluations.csv, typées, avec les doublons exacts et les
 -- lignes invalides marqués (motif de quarantaine). Rien n'est filtré ici.
+-- Référence contrôlée : no_inscription doit exister dans intimm_inscriptions et y être retenu;
+-- sinon quarantaine (« no_inscription inconnu de intimm_inscriptions » ou
+-- « no_inscription en quarantaine dans intimm_inscriptions »).
 with
 
 source as (

@@ -1,5 +1,8 @@
 -- Toutes les lignes brutes de intimm_inscriptions.csv, typées, avec les doublons exacts et les
 -- lignes invalides marqués (motif de quarantaine). Rien n'est filtré ici.
+-- Référence contrôlée : no_client doit exister dans intimm_personnes et y être retenu;
+-- sinon quarantaine (« no_client inconnu de intimm_personnes » ou
+-- « no_client en quarantaine dans intimm_personnes »).
 with
 
 source as (
