@@ -115,12 +115,6 @@
     nullif(trim({{ expression }}), '')
 {%- endmacro %}
 
-{# Marque les doublons exacts : toutes les lignes identiques sur les colonnes brutes
-   données, sauf la première, sont des doublons. #}
-{% macro est_doublon_exact(colonnes) -%}
-    (row_number() over (partition by {{ colonnes | join(', ') }}) > 1)
-{%- endmacro %}
-
 {# Codes des 17 régions administratives du Québec, pour les contrôles du staging. #}
 {% macro codes_regions() -%}
     {%- set codes = [] -%}

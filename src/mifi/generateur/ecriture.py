@@ -2,8 +2,9 @@
 Excel déterministes (horodatages fixes dans les propriétés et dans l'archive zip).
 
 Chaque écrivain compte ses lignes, ses doublons exacts et ses lignes invalides (par motif).
-Un doublon exact est une ligne identique à une ligne déjà écrite pour la même entité (une
-personne, un candidat) : ``nouvelle_entite()`` vide la mémoire des lignes vues, ce qui borne
+Un doublon exact est une ligne identique, après normalisation (espaces de tête et de fin,
+casse : comme le staging), à une ligne déjà écrite pour la même entité (une personne, un
+candidat) : ``nouvelle_entite()`` vide la mémoire des lignes vues, ce qui borne
 la mémoire (les lignes de deux entités diffèrent toujours par leur identifiant).
 """
 
@@ -109,10 +110,13 @@ class EcrivainCsv:
             self._vus.clear()
 
     def ecrire(self, ligne: Ligne) -> None:
-        if ligne in self._vus:
+        # Comparée comme le staging (macro est_doublon_exact) : espaces de tête et de fin
+        # retirés, majuscules (` v2` et `V2`, `Oui` et `OUI` font une seule ligne).
+        cle = tuple(valeur.strip().upper() for valeur in ligne)
+        if cle in self._vus:
             self.comptes.doublons_exacts += 1
         else:
-            self._vus.add(ligne)
+            self._vus.add(cle)
         self.comptes.lignes += 1
         self._csv.writerow(ligne)
         self._en_attente += 1

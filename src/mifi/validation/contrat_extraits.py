@@ -454,7 +454,9 @@ EXTRAITS: tuple[Extrait, ...] = (
         ),
         format=Format.XLSX, encodage="xlsx", separateur="", format_date=FORMAT_JJ_MM_AAAA,
         onglet="Suivi 6.1.1", ligne_entete=4,
-        cles_indicatives=(("Identifiant",),),
+        # Un identifiant = un service : deux lignes de même identifiant au contenu différent
+        # compteraient deux fois un service (6.1.1); le staging les refuse aussi (erreur).
+        cles_uniques=(("Identifiant",),),
     ),
 )
 

@@ -13,7 +13,8 @@ Le DataFrame remis à Great Expectations (``LectureExtrait.donnees``) a les colo
 dans l'ordre, suivies des colonnes techniques :
 - valeurs débarrassées des espaces de tête et de fin, vide -> NULL (comme ``nettoyer_texte``);
 - codes, pays et régions en majuscules (comme ``nettoyer_code`` du staging);
-- ``_occurrence`` : rang de la ligne parmi ses copies exactes (valeurs brutes), 1 = première;
+- ``_occurrence`` : rang de la ligne parmi ses copies (valeurs comparées après retrait des
+  espaces et mise en majuscules, comme le staging), 1 = première;
 - ``_onglet`` (classeur DDRC) : nom de l'onglet, c'est-à-dire du projet.
 """
 
@@ -245,9 +246,11 @@ def preparer(extrait: Extrait, brut: pd.DataFrame) -> pd.DataFrame:
         donnees[colonne.nom] = pd.Series(valeurs, index=brut.index, dtype=object)
     if COLONNE_ONGLET in brut.columns:
         donnees[COLONNE_ONGLET] = brut[COLONNE_ONGLET].astype(object)
-    # Doublons exacts sur les valeurs brutes (comme la macro est_doublon_exact du staging).
+    # Doublons exacts comparés comme la macro est_doublon_exact du staging : valeurs brutes
+    # débarrassées des espaces de tête et de fin et mises en majuscules, vide = NULL (`Oui` et
+    # `OUI`, ` v2` et `V2` font une seule ligne).
     if len(brut):
-        cles = brut.astype(object).where(brut.notna(), "\x00")
+        cles = brut.astype(object).map(lambda v: v.strip().upper() if isinstance(v, str) else "")
         donnees[COLONNE_OCCURRENCE] = cles.groupby(list(cles.columns), sort=False).cumcount().astype("int64") + 1
     else:
         donnees[COLONNE_OCCURRENCE] = pd.Series([], dtype="int64")

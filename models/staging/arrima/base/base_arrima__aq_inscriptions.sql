@@ -1,10 +1,18 @@
 -- Toutes les lignes brutes de arrima_aq_inscriptions.csv (inscriptions à Accompagnement
 -- Québec), typées, avec les doublons exacts et les lignes invalides marqués (motif de
 -- quarantaine). Rien n'est filtré ici.
+-- Référence contrôlée : id_arrima doit exister dans arrima_clients et y être retenu;
+-- sinon quarantaine (« id_arrima inconnu de arrima_clients » ou
+-- « id_arrima en quarantaine dans arrima_clients »).
 with
 
 source as (
     select * from {{ source('arrima', 'arrima_aq_inscriptions') }}
+),
+
+cles_clients as (
+    -- import : clés du parent arrima_clients (contrôle de la référence id_arrima)
+    {{ cles_parent(ref('base_arrima__clients'), 'id_arrima') }}
 ),
 
 marquees as (
@@ -31,6 +39,15 @@ typees as (
     from marquees
 ),
 
+rattachees as (
+    select
+        typees.*,
+        {{ etat_reference('typees.id_arrima', 'cles_clients') }} as etat_id_arrima
+    from typees
+    left join cles_clients
+        on typees.id_arrima = cles_clients.cle
+),
+
 controlees as (
     select
         *,
@@ -47,8 +64,9 @@ controlees as (
                 statut_inscription is null
                 or statut_inscription not in ('ACTIVE', 'FERMEE', 'ANNULEE')
                 then 'statut_inscription inconnu'
+            {{ motifs_reference('etat_id_arrima', 'id_arrima', 'arrima_clients') }}
         end as motif_quarantaine
-    from typees
+    from rattachees
 ),
 
 final as (

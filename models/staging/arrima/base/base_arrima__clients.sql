@@ -12,7 +12,7 @@ marquees as (
         {{ est_doublon_exact([
             'id_arrima', 'nom', 'prenom', 'date_naissance', 'sexe', 'pays_naissance',
             'categorie_immigration', 'date_arrivee_quebec', 'region_administrative',
-        ]) }} as est_doublon
+        ], largeurs={'region_administrative': 2}) }} as est_doublon
     from source
 ),
 
@@ -29,7 +29,7 @@ typees as (
         {{ nettoyer_code('categorie_immigration') }} as categorie_immigration,
         {{ nettoyer_texte('date_arrivee_quebec') }} as date_arrivee_quebec_texte,
         {{ convertir_date('date_arrivee_quebec') }} as date_arrivee_quebec,
-        {{ nettoyer_code('region_administrative') }} as region_administrative
+        {{ normaliser_code_largeur('region_administrative', 2) }} as region_administrative
     from marquees
 ),
 

@@ -1,9 +1,17 @@
 -- Toutes les lignes brutes de arrima_rc_accompagnements.csv, typées, avec les doublons exacts
 -- et les lignes invalides marqués (motif de quarantaine). Rien n'est filtré ici.
+-- Référence contrôlée : id_arrima doit exister dans arrima_clients et y être retenu;
+-- sinon quarantaine (« id_arrima inconnu de arrima_clients » ou
+-- « id_arrima en quarantaine dans arrima_clients »).
 with
 
 source as (
     select * from {{ source('arrima', 'arrima_rc_accompagnements') }}
+),
+
+cles_clients as (
+    -- import : clés du parent arrima_clients (contrôle de la référence id_arrima)
+    {{ cles_parent(ref('base_arrima__clients'), 'id_arrima') }}
 ),
 
 marquees as (
@@ -30,6 +38,15 @@ typees as (
     from marquees
 ),
 
+rattachees as (
+    select
+        typees.*,
+        {{ etat_reference('typees.id_arrima', 'cles_clients') }} as etat_id_arrima
+    from typees
+    left join cles_clients
+        on typees.id_arrima = cles_clients.cle
+),
+
 controlees as (
     select
         *,
@@ -48,8 +65,9 @@ controlees as (
                 code_profession is not null
                 and not {{ est_code_cnp_valide('code_profession', 'version_cnp') }}
                 then 'code_profession invalide'
+            {{ motifs_reference('etat_id_arrima', 'id_arrima', 'arrima_clients') }}
         end as motif_quarantaine
-    from typees
+    from rattachees
 ),
 
 final as (

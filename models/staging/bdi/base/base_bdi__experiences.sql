@@ -1,9 +1,17 @@
 -- Toutes les lignes brutes de bdi_experiences.csv, typées, avec les doublons exacts et les
 -- lignes invalides marqués (motif de quarantaine). Rien n'est filtré ici.
+-- Référence contrôlée : no_declaration doit exister dans bdi_declarations et y être retenu;
+-- sinon quarantaine (« no_declaration inconnu de bdi_declarations » ou
+-- « no_declaration en quarantaine dans bdi_declarations »).
 with
 
 source as (
     select * from {{ source('bdi', 'bdi_experiences') }}
+),
+
+cles_declarations as (
+    -- import : clés du parent bdi_declarations (contrôle de la référence no_declaration)
+    {{ cles_parent(ref('base_bdi__declarations'), 'no_declaration') }}
 ),
 
 marquees as (
@@ -24,6 +32,15 @@ typees as (
     from marquees
 ),
 
+rattachees as (
+    select
+        typees.*,
+        {{ etat_reference('typees.no_declaration', 'cles_declarations') }} as etat_no_declaration
+    from typees
+    left join cles_declarations
+        on typees.no_declaration = cles_declarations.cle
+),
+
 controlees as (
     select
         *,
@@ -33,8 +50,9 @@ controlees as (
             when code_profession is null or not {{ est_code_cnp_valide('code_profession', 'version_cnp') }}
                 then 'code_profession invalide'
             when mois_experience is null or mois_experience < 0 then 'mois_experience invalide'
+            {{ motifs_reference('etat_no_declaration', 'no_declaration', 'bdi_declarations') }}
         end as motif_quarantaine
-    from typees
+    from rattachees
 ),
 
 final as (

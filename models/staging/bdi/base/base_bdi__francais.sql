@@ -1,9 +1,17 @@
 -- Toutes les lignes brutes de bdi_francais.csv, typées, avec les doublons exacts et les lignes
 -- invalides marqués (motif de quarantaine). Rien n'est filtré ici.
+-- Référence contrôlée : no_declaration doit exister dans bdi_declarations et y être retenu;
+-- sinon quarantaine (« no_declaration inconnu de bdi_declarations » ou
+-- « no_declaration en quarantaine dans bdi_declarations »).
 with
 
 source as (
     select * from {{ source('bdi', 'bdi_francais') }}
+),
+
+cles_declarations as (
+    -- import : clés du parent bdi_declarations (contrôle de la référence no_declaration)
+    {{ cles_parent(ref('base_bdi__declarations'), 'no_declaration') }}
 ),
 
 marquees as (
@@ -27,6 +35,15 @@ typees as (
     from marquees
 ),
 
+rattachees as (
+    select
+        typees.*,
+        {{ etat_reference('typees.no_declaration', 'cles_declarations') }} as etat_no_declaration
+    from typees
+    left join cles_declarations
+        on typees.no_declaration = cles_declarations.cle
+),
+
 controlees as (
     select
         *,
@@ -42,8 +59,9 @@ controlees as (
                 niveau_po_texte is not null
                 and (niveau_production_orale is null or niveau_production_orale not between 1 and 12)
                 then 'niveau_production_orale invalide'
+            {{ motifs_reference('etat_no_declaration', 'no_declaration', 'bdi_declarations') }}
         end as motif_quarantaine
-    from typees
+    from rattachees
 ),
 
 final as (

@@ -17,7 +17,7 @@ marquees as (
             'no_dossier', 'nom', 'prenom', 'date_naissance', 'sexe', 'pays_naissance', 'statut',
             'date_arrivee', 'code_organisme', 'region_administrative', 'volet', 'date_service',
             'code_service',
-        ]) }} as est_doublon
+        ], largeurs={'region_administrative': 2}) }} as est_doublon
     from source
 ),
 
@@ -35,7 +35,7 @@ typees as (
         {{ nettoyer_texte('date_arrivee') }} as date_arrivee_texte,
         {{ convertir_date('date_arrivee', 'JJ/MM/AAAA') }} as date_arrivee,
         {{ nettoyer_code('code_organisme') }} as code_organisme,
-        {{ nettoyer_code('region_administrative') }} as region_administrative,
+        {{ normaliser_code_largeur('region_administrative', 2) }} as region_administrative,
         {{ nettoyer_code('volet') }} as volet,
         {{ nettoyer_texte('date_service') }} as date_service_texte,
         {{ convertir_date('date_service', 'JJ/MM/AAAA') }} as date_service,

@@ -16,7 +16,7 @@ marquees as (
         {{ est_doublon_exact([
             'projet', 'nom', 'prenom', 'date_naissance', 'pays_naissance', 'code_cnp',
             'date_debut_accompagnement', 'date_fin_accompagnement',
-        ]) }} as est_doublon
+        ], ordre=convertir_entier('no_ligne_excel')) }} as est_doublon
     from source
 ),
 

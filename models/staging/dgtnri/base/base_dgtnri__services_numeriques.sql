@@ -14,7 +14,7 @@ marquees as (
             'identifiant', 'service_numerique', 'date_mise_en_ligne', 'nouveau_service',
             'participation_clientele_amont', 'mode_consultation', 'direction_responsable',
             'commentaire',
-        ]) }} as est_doublon
+        ], ordre=convertir_entier('no_ligne_excel')) }} as est_doublon
     from source
 ),
 

@@ -16,7 +16,7 @@ marquees as (
             'id_personne', 'id_arrima', 'nom', 'prenom', 'date_naissance', 'sexe', 'pays_naissance',
             'situation_statutaire', 'date_arrivee', 'id_organisme', 'region_administrative', 'volet',
             'date_service', 'type_service',
-        ]) }} as est_doublon
+        ], largeurs={'region_administrative': 2}) }} as est_doublon
     from source
 ),
 
@@ -35,7 +35,7 @@ typees as (
         {{ nettoyer_texte('date_arrivee') }} as date_arrivee_texte,
         {{ convertir_date('date_arrivee') }} as date_arrivee,
         {{ nettoyer_code('id_organisme') }} as id_organisme,
-        {{ nettoyer_code('region_administrative') }} as region_administrative,
+        {{ normaliser_code_largeur('region_administrative', 2) }} as region_administrative,
         {{ nettoyer_code('volet') }} as volet,
         {{ nettoyer_texte('date_service') }} as date_service_texte,
         {{ convertir_date('date_service') }} as date_service,

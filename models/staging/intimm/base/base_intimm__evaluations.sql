@@ -1,9 +1,17 @@
 -- Toutes les lignes brutes de intimm_evaluations.csv, typées, avec les doublons exacts et les
 -- lignes invalides marqués (motif de quarantaine). Rien n'est filtré ici.
+-- Référence contrôlée : no_inscription doit exister dans intimm_inscriptions et y être retenu;
+-- sinon quarantaine (« no_inscription inconnu de intimm_inscriptions » ou
+-- « no_inscription en quarantaine dans intimm_inscriptions »).
 with
 
 source as (
     select * from {{ source('intimm', 'intimm_evaluations') }}
+),
+
+cles_inscriptions as (
+    -- import : clés du parent intimm_inscriptions (contrôle de la référence no_inscription)
+    {{ cles_parent(ref('base_intimm__inscriptions'), 'no_inscription') }}
 ),
 
 marquees as (
@@ -27,6 +35,15 @@ typees as (
     from marquees
 ),
 
+rattachees as (
+    select
+        typees.*,
+        {{ etat_reference('typees.no_inscription', 'cles_inscriptions') }} as etat_no_inscription
+    from typees
+    left join cles_inscriptions
+        on typees.no_inscription = cles_inscriptions.cle
+),
+
 controlees as (
     select
         *,
@@ -40,8 +57,9 @@ controlees as (
             when resultat <> 'NE' and (niveau is null or niveau not between 1 and 12)
                 then 'resultat hors echelle'
             when date_evaluation is null then 'date_evaluation manquante ou invalide'
+            {{ motifs_reference('etat_no_inscription', 'no_inscription', 'intimm_inscriptions') }}
         end as motif_quarantaine
-    from typees
+    from rattachees
 ),
 
 final as (

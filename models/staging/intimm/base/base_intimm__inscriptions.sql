@@ -1,9 +1,17 @@
 -- Toutes les lignes brutes de intimm_inscriptions.csv, typées, avec les doublons exacts et les
 -- lignes invalides marqués (motif de quarantaine). Rien n'est filtré ici.
+-- Référence contrôlée : no_client doit exister dans intimm_personnes et y être retenu;
+-- sinon quarantaine (« no_client inconnu de intimm_personnes » ou
+-- « no_client en quarantaine dans intimm_personnes »).
 with
 
 source as (
     select * from {{ source('intimm', 'intimm_inscriptions') }}
+),
+
+cles_personnes as (
+    -- import : clés du parent intimm_personnes (contrôle de la référence no_client)
+    {{ cles_parent(ref('base_intimm__personnes'), 'no_client') }}
 ),
 
 marquees as (
@@ -14,7 +22,7 @@ marquees as (
             'type_prestataire', 'code_prestataire', 'region_prestataire', 'type_inscription',
             'date_debut_cours', 'date_fin_cours', 'statut_inscription', 'jours_presence',
             'enseignant_mifi',
-        ]) }} as est_doublon
+        ], largeurs={'region_prestataire': 2}) }} as est_doublon
     from source
 ),
 
@@ -29,7 +37,7 @@ typees as (
         {{ nettoyer_code('formule') }} as formule,
         {{ nettoyer_code('type_prestataire') }} as type_prestataire,
         {{ nettoyer_code('code_prestataire') }} as code_prestataire,
-        {{ nettoyer_code('region_prestataire') }} as region_prestataire,
+        {{ normaliser_code_largeur('region_prestataire', 2) }} as region_prestataire,
         {{ nettoyer_code('type_inscription') }} as type_inscription,
         {{ convertir_date('date_debut_cours') }} as date_debut_cours,
         {{ convertir_date('date_fin_cours') }} as date_fin_cours,
@@ -38,6 +46,15 @@ typees as (
         {{ convertir_entier('jours_presence') }} as jours_presence,
         {{ nettoyer_code('enseignant_mifi') }} as enseignant_mifi_code
     from marquees
+),
+
+rattachees as (
+    select
+        typees.*,
+        {{ etat_reference('typees.no_client', 'cles_personnes') }} as etat_no_client
+    from typees
+    left join cles_personnes
+        on typees.no_client = cles_personnes.cle
 ),
 
 controlees as (
@@ -76,8 +93,9 @@ controlees as (
                 then 'type_inscription inconnu'
             when enseignant_mifi_code is not null and enseignant_mifi_code not in ('O', 'N')
                 then 'enseignant_mifi inconnu'
+            {{ motifs_reference('etat_no_client', 'no_client', 'intimm_personnes') }}
         end as motif_quarantaine
-    from typees
+    from rattachees
 ),
 
 final as (

@@ -1,10 +1,18 @@
 -- Toutes les lignes brutes de powerapp_aq_rencontres.csv (rencontres avec un agent d'aide à
 -- l'intégration), typées, avec les doublons exacts et les lignes invalides marqués (motif de
 -- quarantaine). Rien n'est filtré ici.
+-- Référence contrôlée : id_arrima doit exister dans arrima_clients et y être retenu;
+-- sinon quarantaine (« id_arrima inconnu de arrima_clients » ou
+-- « id_arrima en quarantaine dans arrima_clients »).
 with
 
 source as (
     select * from {{ source('powerapp', 'powerapp_aq_rencontres') }}
+),
+
+cles_clients as (
+    -- import : clés du parent arrima_clients (contrôle de la référence id_arrima)
+    {{ cles_parent(ref('base_arrima__clients'), 'id_arrima') }}
 ),
 
 marquees as (
@@ -30,6 +38,15 @@ typees as (
     from marquees
 ),
 
+rattachees as (
+    select
+        typees.*,
+        {{ etat_reference('typees.id_arrima', 'cles_clients') }} as etat_id_arrima
+    from typees
+    left join cles_clients
+        on typees.id_arrima = cles_clients.cle
+),
+
 controlees as (
     select
         *,
@@ -45,8 +62,9 @@ controlees as (
                 statut_rencontre is null
                 or statut_rencontre not in ('TENUE', 'ANNULEE', 'ABSENCE')
                 then 'statut_rencontre inconnu'
+            {{ motifs_reference('etat_id_arrima', 'id_arrima', 'arrima_clients') }}
         end as motif_quarantaine
-    from typees
+    from rattachees
 ),
 
 final as (
