@@ -8,6 +8,7 @@
     d'une ligne valide est une contradiction).
 #}
 {% test cle_declaree_unique(model, colonne, fichier) %}
+    {{ porte_qualite_non_bloquante() }}
     with
 
     lignes_distinctes as (

@@ -18,6 +18,7 @@
 {% test dates_evenements_futures(model, column_name, fichier, format_date='AAAA-MM-JJ', dans_tolerance=false) %}
     {%- set tolerance = var('tolerance_dates_futures_jours', 7) | int -%}
     {%- set limite = dbt.dateadd('day', tolerance, date_extraction()) -%}
+    {{ porte_qualite_non_bloquante() }}
     with
 
     source_dates as (

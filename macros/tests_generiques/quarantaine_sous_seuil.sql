@@ -11,6 +11,7 @@
 #}
 {% test quarantaine_sous_seuil(model, fichier, seuil=none, motifs_exclus=[]) %}
     {%- set seuil_applique = seuil if seuil is not none else var('seuil_quarantaine') -%}
+    {{ porte_qualite_non_bloquante() }}
     with lignes_en_quarantaine as (
         select motif_quarantaine
         from {{ model }}
@@ -54,5 +55,5 @@
         || cast(motif_principal.nb_lignes as {{ dbt.type_string() }}) || ' ligne(s)).' as message
     from comptes
     cross join motif_principal
-    where comptes.nb_quarantaine > {{ seuil_applique }} * comptes.nb_lignes
+    where {{ depasse_seuil_quarantaine('comptes.nb_quarantaine', 'comptes.nb_lignes', seuil_applique) }}
 {% endtest %}

@@ -11,6 +11,7 @@
 {% test references_connues(model, colonne, modele_parent, colonne_parent, fichier, fichier_parent, seuil=none) %}
     {%- set seuil_applique = seuil if seuil is not none else var('seuil_quarantaine') -%}
     {%- set texte = dbt.type_string() -%}
+    {{ porte_qualite_non_bloquante() }}
     with
 
     references_enfant as (
@@ -71,7 +72,7 @@
         from comptes
         where
             nb_inconnues > 0
-            and nb_inconnues > {{ seuil_applique }} * nb_references
+            and {{ depasse_seuil_quarantaine('nb_inconnues', 'nb_references', seuil_applique) }}
     )
 
     select * from final

@@ -4,6 +4,7 @@
 
 {# Échoue quand l'extrait a moins de min_lignes lignes (fichier tronqué ou vide). #}
 {% test volume_minimal(model, min_lignes, fichier) %}
+    {{ porte_qualite_non_bloquante() }}
     select
         count(*) as nb_lignes,
         'Fichier {{ fichier }} : ' || cast(count(*) as {{ dbt.type_string() }})
