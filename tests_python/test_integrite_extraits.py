@@ -289,3 +289,27 @@ def test_identifiant_dgtnri_contredit_fait_echouer_le_build(nuits: Nuits, tmp_pa
         f"Fichier dgtnri_services_numeriques.xlsx : la clé identifiant = « {ligne[0]} » figure sur 2 lignes au contenu "
         "différent (le contrat la déclare unique) : corriger la source ou réextraire dgtnri_services_numeriques.xlsx."
     ]
+
+
+# --- dbt build seul : une porte de qualité échoue sans empêcher le calcul des indicateurs ----------
+
+def test_porte_de_qualite_en_echec_ne_bloque_pas_les_indicateurs(nuits: Nuits, tmp_path: Path) -> None:
+    """Règle : `dbt build` calcule toujours les marts à partir des lignes retenues; une porte de
+    qualité des extraits (ici 100 % d'id_arrima orphelins dans powerapp_aq_rencontres.csv) fait
+    échouer la commande, mais ne fait sauter aucun modèle : les sept indicateurs sont publiés,
+    et un indicateur que l'extrait abîmé ne touche pas reste égal à la vérité."""
+    extraits = copier(nuits.sain, tmp_path / "extraits")
+    modifier_colonne("id_arrima", sans_zeros_de_tete)(extrait("powerapp_aq_rencontres.csv"),
+                                                      extraits / "powerapp_aq_rencontres.csv")
+    entrepot = tmp_path / "entrepot.duckdb"
+    resultat = dbt(["build"], extraits, entrepot, tmp_path / "target", verifier=False)
+    assert resultat.returncode != 0, resultat.stdout[-3000:]
+    assert "references_connues_base_powerapp__aq_rencontres" in resultat.stdout
+    assert " SKIP " not in resultat.stdout and "SKIP=0" in resultat.stdout, resultat.stdout[-3000:]
+    construction = Construction(
+        extraits=extraits, entrepot=entrepot,
+        verite=json.loads((extraits / "verite.json").read_text(encoding="utf-8")),
+    )
+    (nb,) = construction.requete("select count(distinct indicateur_id) from marts.fct_resultats_indicateurs")[0]
+    assert nb == 7
+    assert comparer_a_la_verite(construction, "3.1.3") == []
