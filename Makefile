@@ -39,12 +39,13 @@ aide:
 
 installer: $(INSTALLE)
 
-$(INSTALLE): requirements.txt constraints.txt pyproject.toml
+$(INSTALLE): pyproject.toml constraints.txt
 	@test -x $(PY) || $(PYTHON_SYSTEME) -m venv $(VENV)
-	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements.txt -c constraints.txt
-	@# Le paquet mifi (src/) est rendu importable par un fichier .pth : l'équivalent d'une
-	@# installation éditable, sans construction de roue.
-	$(PY) -c "import pathlib, sysconfig; pathlib.Path(sysconfig.get_paths()['purelib'], 'mifi-src.pth').write_text('$(CURDIR)/src\n')"
+	@# Installation éditable du paquet mifi (src/) avec les dépendances déclarées dans
+	@# pyproject.toml, aux versions figées par constraints.txt; installe aussi la commande mifi.
+	$(PY) -m pip install --quiet --disable-pip-version-check -e . -c constraints.txt
+	@# Ancien fichier .pth (installations d'avant pyproject.toml) : remplacé par l'installation éditable.
+	@rm -f "$$($(PY) -c "import sysconfig; print(sysconfig.get_paths()['purelib'])")/mifi-src.pth"
 	@touch $(INSTALLE)
 
 extraits-demo: $(INSTALLE)
