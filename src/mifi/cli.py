@@ -34,8 +34,15 @@ def _module_commande(nom: str):
 
 def main(argv: Sequence[str] | None = None) -> int:
     arguments = list(sys.argv[1:] if argv is None else argv)
-    parser = argparse.ArgumentParser(prog="mifi", description="Outillage du projet indicateurs-mifi.")
-    sous = parser.add_subparsers(dest="commande", metavar="COMMANDE")
+    parser = argparse.ArgumentParser(
+        prog="mifi",
+        description="Outillage du projet indicateurs-mifi.",
+        epilog="Aide d'une commande : mifi COMMANDE --help (équivaut à python -m mifi).",
+        add_help=False,
+    )
+    parser._optionals.title = "options"
+    parser.add_argument("-h", "--help", action="help", help="afficher cette aide et quitter")
+    sous = parser.add_subparsers(title="commandes", dest="commande", metavar="COMMANDE")
     for nom, (_, aide) in COMMANDES.items():
         sous.add_parser(nom, help=aide, add_help=False)
     if not arguments or arguments[0] in ("-h", "--help") or arguments[0] not in COMMANDES:
