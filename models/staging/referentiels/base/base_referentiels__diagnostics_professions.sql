@@ -5,7 +5,7 @@
 with
 
 source as (
-    select * from {{ source('referentiels_bdi', 'ref_diagnostics_professions') }}
+    select * from {{ source('referentiels', 'ref_diagnostics_professions') }}
 ),
 
 marquees as (
