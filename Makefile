@@ -114,7 +114,7 @@ lint: $(INSTALLE)
 
 test: $(INSTALLE) outils-systeme pytest dbt-test lint
 
-# Banc d'essai (issue 9) : extraits mis en cache dans bench/cache, résultats dans
+# Banc d'essai de performance : extraits mis en cache dans bench/cache, résultats dans
 # bench/resultats.json et BENCHMARKS.md. Options : BENCH_OPTIONS="--executions-1 3 --executions-10 1".
 BENCH_OPTIONS ?=
 bench: $(INSTALLE) postgres-installer

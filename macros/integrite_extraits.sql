@@ -1,5 +1,5 @@
 {#
-    Intégrité des extraits dans le staging (issue « Aucun chiffre faux en silence ») :
+    Intégrité des extraits dans le staging (aucun chiffre faux en silence) :
     - codes à largeur fixe du contrat complétés par des zéros de tête (région `6` -> `06`);
       les identifiants, eux, ne sont jamais complétés (on ne devine pas un identifiant);
     - doublons exacts comparés après normalisation (espaces et casse, comme les codes);

@@ -15,7 +15,7 @@
     2. lettres sans décomposition (ł, đ, ø, ß, æ, œ, ð, þ, ı, ħ, ŧ, ŋ, ɓ, ɗ...) et formes de
        compatibilité que DuckDB ne décompose pas (ligatures ﬁ ﬂ ﬀ ĳ, ŀ, ǆ, ſ, lettres pleine
        chasse) traduites par la table correspondances_nom ci-dessous, écrite une seule fois et
-       réutilisée par chaque moteur (un futur spark__normaliser_nom la réutilisera aussi);
+       réutilisée par chaque moteur (l'implémentation d'un nouveau moteur la réutilise aussi);
     3. traits d'union, tirets, apostrophes droites, courbes ou modificatives (' ’ ‘ ‛ ` ´ ʼ ʻ ʾ ʿ
        ′) et espaces insécables ou typographiques remplacés par des espaces (ponctuation_nom);
     4. minuscules : à ce stade toute lettre latine est ASCII, le résultat ne dépend donc pas de la

@@ -1,5 +1,5 @@
 {#
-    Types portables (DuckDB, PostgreSQL, Spark plus tard). `double` n'existe pas sous ce nom
+    Types portables (DuckDB, PostgreSQL; un nouveau moteur ajoute ses implémentations). `double` n'existe pas sous ce nom
     dans PostgreSQL (`double precision`), et dbt.type_float() rend `float`, qui est un réel
     simple précision (4 octets) dans DuckDB : on ne peut utiliser ni l'un ni l'autre partout.
     Écrire `cast(x as {{ type_double() }})`.

@@ -1,6 +1,6 @@
 {#
-    Évènements enregistrés datés après la date d'extraction (issue « Aucun chiffre faux en
-    silence », point 4). Un service rendu, une rencontre, un dépôt, une décision, une
+    Évènements enregistrés datés après la date d'extraction (aucun chiffre faux en
+    silence). Un service rendu, une rencontre, un dépôt, une décision, une
     évaluation, une inscription ou un début d'accompagnement est enregistré après coup : daté
     après date_extraction, il révèle une --date-extraction erronée (nuit lancée avec une date
     trop ancienne) ou des extraits d'une autre date. Ne s'applique pas aux dates planifiées

@@ -1,5 +1,5 @@
 {#
-    Garde-fou des révisions (issue « Aucun chiffre faux en silence », point 7) : une valeur
+    Garde-fou des révisions (aucun chiffre faux en silence) : une valeur
     déjà publiée d'une fenêtre terminée qui change de plus de var('seuil_revision') (5 % par
     défaut, en valeur relative) arrête la construction, sauf si la révision est attendue :
     var('accepter_revisions') vraie (la nuit : --accepter-revisions). Les petites révisions

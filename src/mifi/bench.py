@@ -38,7 +38,7 @@ RACINE = Path(__file__).resolve().parents[2]
 DATE_EXTRACTION = "2026-10-31"
 PAGE = os.sysconf("SC_PAGE_SIZE") if hasattr(os, "sysconf") else 4096
 
-# Cibles de l'issue 9 (échelle 1, 2 cœurs).
+# Cibles de performance (échelle 1, 2 cœurs), rappelées dans BENCHMARKS.md.
 CIBLE_BUILD_S = 60.0
 CIBLE_RSS_MO = 2048.0
 CIBLE_RATIO_ECHELLE = 8.0

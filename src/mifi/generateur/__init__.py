@@ -1,4 +1,4 @@
-"""Générateur d'extraits synthétiques et de leur vérité terrain (issue 3).
+"""Générateur d'extraits synthétiques et de leur vérité terrain.
 
 Point d'entrée : ``python -m mifi generer ...`` (module :mod:`mifi.generateur.cli`).
 
