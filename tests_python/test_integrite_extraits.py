@@ -125,7 +125,12 @@ def test_quelques_references_orphelines_sous_le_seuil_passent(sql_compiles: dict
                   + [("99999999", True, "id_arrima inconnu de arrima_clients")] * 5
                   + [(None, False, "id_arrima manquant")] * 5)
     assert _executer(sql, {"base_arrima__clients": _clients(100), "base_powerapp__aq_rencontres": rencontres}) == []
+    # 3 orphelines sur 102 (2,9 %) : au-delà du seuil de 2 %, mais moins de
+    # quarantaine_min_lignes (10) lignes écartées dans un petit extrait : défaut toléré.
     rencontres[1].extend([("99999998", False, None), ("99999997", False, None)])
+    assert _executer(sql, {"base_arrima__clients": _clients(100), "base_powerapp__aq_rencontres": rencontres}) == []
+    # 12 orphelines sur 111 (10,8 %) : au-delà du seuil et d'au moins 10 lignes : échec.
+    rencontres[1].extend([(f"9999990{i}", False, None) for i in range(9)])
     assert len(_executer(sql, {"base_arrima__clients": _clients(100), "base_powerapp__aq_rencontres": rencontres})) == 1
 
 
@@ -279,7 +284,9 @@ def test_identifiant_dgtnri_contredit_fait_echouer_le_build(nuits: Nuits, tmp_pa
     feuille.append([ligne[0], "Autre service, même identifiant", *ligne[2:]])
     classeur.save(chemin)
     entrepot, cible = tmp_path / "entrepot.duckdb", tmp_path / "target"
-    resultat = dbt(["build", "--select", "path:models/staging/dgtnri"], extraits, entrepot, cible, verifier=False)
+    # La porte de qualité cle_declaree_unique est aussi rattachée à l'ancre int_qualite__ancre_portes.
+    resultat = dbt(["build", "--select", "path:models/staging/dgtnri", "int_qualite__ancre_portes"],
+                   extraits, entrepot, cible, verifier=False)
     assert resultat.returncode != 0, resultat.stdout[-3000:]
     assert "cle_declaree_unique_base_dgtnri__services_numeriques" in resultat.stdout
     compile, = (cible / "compiled").rglob("cle_declaree_unique_base_dgtnr*.sql")

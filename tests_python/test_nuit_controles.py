@@ -190,7 +190,8 @@ def test_date_anterieure_refusee_puis_republiee_avec_avertissement_de_dates_futu
     republiee = lancer_nuit(RACINE, premiere_nuit.extraits, publication, tmp_path / "travail",
                             DATE_ANTERIEURE, "--republier")
     assert republiee.code == 0, _detail(republiee)
-    assert os.readlink(publication / "rapports" / "dernier") == DATE_ANTERIEURE
+    # La version courante est celle de la date republiée (publication/courante -> versions/<date>-<n>).
+    assert Path(os.readlink(publication / "courante")).name.startswith(f"{DATE_ANTERIEURE}-")
     assert lire_parquet(publication, "fct_resultats_indicateurs")
     # Évènements des 29 au 31 octobre : dans la tolérance de 7 jours, comptés en avertissement.
     avertissements = [ligne for ligne in republiee.sortie.splitlines()

@@ -18,6 +18,7 @@ Enfin, une nuit tuée (SIGTERM, SIGKILL) pendant ``dbt build`` ne laisse aucun d
 
 from __future__ import annotations
 
+import datetime as dt
 import errno
 import hashlib
 import os
@@ -35,6 +36,7 @@ import pytest
 from mifi import nuit
 from mifi.nuit import execution_dbt, publication
 from mifi.nuit.controles import controler_extraits
+from mifi.rapport import date_longue
 from test_nuit import (
     DATE,
     DATE_REVISION,
@@ -190,7 +192,7 @@ def test_disposition_une_version_par_nuit_et_des_chemins_stables(references: Ref
     # Historique des rapports : chaque nuit publiée reste lisible sous rapports/<date>/.
     for date in (DATE_A, DATE_B):
         assert (pub / "rapports" / date / "rapport.md").read_text(encoding="utf-8").startswith(
-            f"# Rapport de la nuit — extraits du {date}")
+            f"# Rapport de la nuit — extraits du {date_longue(dt.date.fromisoformat(date))}")
     assert identite(pub) == references.identite_b
     assert restes(pub) == []
 
@@ -216,7 +218,7 @@ def test_nuit_tuee_a_chaque_etape_ni_melange_ni_reste(references: References, et
     assert len(list((pub / "versions").iterdir())) == 2
     for date in (DATE_A, DATE_B):
         assert (pub / "rapports" / date / "rapport.md").read_text(encoding="utf-8").startswith(
-            f"# Rapport de la nuit — extraits du {date}"), (etape, date)
+            f"# Rapport de la nuit — extraits du {date_longue(dt.date.fromisoformat(date))}"), (etape, date)
 
 
 def test_les_etapes_de_la_publication_sont_toutes_franchies(references: References, tmp_path: Path) -> None:

@@ -143,7 +143,9 @@ def reencoder(encodage: str) -> Callable[[Extrait, Path], None]:
     def injecter(e: Extrait, chemin: Path) -> None:
         texte = chemin.read_bytes().decode("utf-8-sig" if e.encodage.startswith("utf-8") else e.encodage)
         assert any(ord(c) > 127 for c in texte), f"{e.fichier} sans caractère accentué : défaut indétectable"
-        chemin.write_bytes(texte.encode(encodage))
+        # Un enregistrement réel dans un encodage à un octet remplace par « ? » les lettres qu'il
+        # ne connaît pas (noms vietnamiens, polonais... des extraits UTF-8).
+        chemin.write_bytes(texte.encode(encodage, errors="replace"))
     return injecter
 
 

@@ -4,12 +4,14 @@
     qui ne publie rien), mais ne doivent jamais empêcher `dbt build` de calculer les indicateurs
     à partir des lignes retenues. Un test dbt qui échoue fait sauter les descendants du modèle
     testé; un test qui dépend AUSSI d'un modèle feuille ne fait sauter que les descendants
-    communs (aucun). Chaque porte appelle donc cette macro, qui la rattache au modèle feuille
-    de la qualité des extraits (fct_reconciliation_extraits) : elle s'exécute après lui et ne
-    bloque aucun indicateur.
+    communs. Chaque porte appelle donc cette macro, qui la rattache aussi au modèle
+    int_qualite__ancre_portes, sans parent ni descendant : elle ne bloque aucun modèle, et
+    aucun test d'un modèle intermédiaire ne peut la faire sauter. Pour la même raison, les tests
+    `unique` des clés sur les modèles stg_ sont des avertissements : cle_declaree_unique porte
+    l'erreur.
 #}
 {% macro porte_qualite_non_bloquante() -%}
-    -- depends_on: {{ ref('fct_reconciliation_extraits') }}
+    -- depends_on: {{ ref('int_qualite__ancre_portes') }}
 {%- endmacro %}
 
 {#
