@@ -164,7 +164,8 @@ def rediger_html(etat: EtatDerniereNuit) -> str:
     en_place = etat.publication_en_place
     if en_place.get("date_extraction"):
         place = (f"extraits du {_e(en_place['date_extraction'])} (version {_e(en_place.get('version') or '—')})"
-                 + (f", publiée le {_e(en_place['publiee_le'])}" if en_place.get("publiee_le") else ""))
+                 + (f", publiée le {_e(str(en_place['publiee_le']).replace('T', ' à '))}"
+                    if en_place.get("publiee_le") else ""))
     else:
         place = "aucune (rien n'a encore été publié dans ce dossier)"
     lignes = [
