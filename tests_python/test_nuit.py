@@ -232,6 +232,7 @@ class Scenario:
     rapport_nuit_5: str = ""
     etats: dict[str, dict[str, Any]] = field(default_factory=dict)   # etat_nuit.json après chaque nuit
     historique: dict[str, str] = field(default_factory=dict)        # sha256 de <travail>/historique.duckdb
+    rapports_echec: dict[str, str] = field(default_factory=dict)    # <travail>/rapports/<date>/rapport.md
 
 
 def _detail(nuit: Nuit) -> str:
@@ -250,6 +251,9 @@ def scenario(tmp_path_factory: pytest.TempPathFactory) -> Scenario:
         s.empreintes[nom] = empreinte_publication(s.publication)
         if (s.publication / "etat_nuit.json").is_file():
             s.etats[nom] = json.loads((s.publication / "etat_nuit.json").read_text(encoding="utf-8"))
+        rapport_echec = s.travail / "rapports" / date / "rapport.md"
+        if s.nuits[nom].code != 0 and rapport_echec.is_file():
+            s.rapports_echec[nom] = rapport_echec.read_text(encoding="utf-8")
         if (s.travail / "historique.duckdb").is_file():
             s.historique[nom] = hashlib.sha256((s.travail / "historique.duckdb").read_bytes()).hexdigest()
         if (s.publication / "parquet").is_dir():
@@ -364,8 +368,8 @@ def test_un_test_en_echec_ne_publie_rien(scenario: Scenario) -> None:
     assert "arrima_clients.csv" in nuit.erreurs and "quarantaine" in nuit.erreurs, nuit.erreurs
     assert "Que faire : Demander à l'équipe ARRIMA de réextraire arrima_clients.csv" in nuit.erreurs
     # Le rapport d'échec est écrit dans le dossier de travail, jamais dans la publication.
-    rapport = (scenario.travail / "rapports" / DATE / "rapport.md").read_text(encoding="utf-8")
-    assert "nuit en échec à l'étape « construction dbt »" in rapport
+    assert (scenario.travail / "rapports" / DATE / "rapport.md").is_file()
+    assert "nuit en échec à l'étape « construction dbt »" in scenario.rapports_echec["3"]
     # Seul l'état de la nuit change dans la publication : il dit l'échec et quoi faire.
     etat = scenario.etats["3"]
     assert etat["statut"] == "en échec" and etat["etape_en_echec"] == "construction dbt"
@@ -386,7 +390,7 @@ def test_une_validation_en_echec_ne_publie_rien(scenario: Scenario) -> None:
     assert etat["statut"] == "en échec" and etat["etape_en_echec"] == "validation des extraits"
     assert any("Demander à l'équipe Intimm de réextraire ref_cours.csv" in a for a in etat["que_faire"]), etat
     assert scenario.historique["4"] == scenario.historique["2"]
-    rapport = (scenario.travail / "rapports" / DATE / "rapport.md").read_text(encoding="utf-8")
+    rapport = scenario.rapports_echec["4"]
     assert "tous les tests sont passés" not in rapport
     assert "Tests non exécutés : la nuit s'est arrêtée à l'étape « validation des extraits »" in rapport
 
