@@ -86,11 +86,23 @@ def lancer_nuit(projet: Path, extraits: Path, publication: Path, travail: Path, 
     return Nuit(resultat.returncode, resultat.stdout, resultat.stderr)
 
 
+# Réécrits à chaque tentative, même en échec : seuls fichiers qu'une nuit en échec change.
+FICHIERS_ETAT_NUIT = ("etat_nuit.json", "etat_nuit.html")
+# Relations publiées en Parquet pour Power BI (meta publication_powerbi), ni plus ni moins.
+RELATIONS_POWERBI = (
+    "dim_indicateurs", "dim_modalites", "dim_periodes", "fct_mesures_complementaires",
+    "fct_resultats_indicateurs", "fct_revisions_indicateurs", "fct_ventilations_indicateurs",
+)
+
+
 def empreinte_publication(publication: Path) -> dict[str, str]:
-    """Chaque fichier (sha256) et chaque lien symbolique (sa cible) du dossier publié."""
+    """Chaque fichier (sha256) et chaque lien symbolique (sa cible) du dossier publié, sauf
+    l'état de la dernière nuit (etat_nuit.json, etat_nuit.html), réécrit à chaque tentative."""
     empreinte: dict[str, str] = {}
     for chemin in sorted(publication.rglob("*")):
         relatif = str(chemin.relative_to(publication))
+        if relatif in FICHIERS_ETAT_NUIT:
+            continue
         if chemin.is_symlink():
             empreinte[relatif] = "-> " + os.readlink(chemin)
         elif chemin.is_file():
@@ -218,6 +230,9 @@ class Scenario:
     revisions_nuit_2: list[dict[str, Any]] = field(default_factory=list)
     revisions_nuit_5: list[dict[str, Any]] = field(default_factory=list)
     rapport_nuit_5: str = ""
+    etats: dict[str, dict[str, Any]] = field(default_factory=dict)   # etat_nuit.json après chaque nuit
+    historique: dict[str, str] = field(default_factory=dict)        # sha256 de <travail>/historique.duckdb
+    rapports_echec: dict[str, str] = field(default_factory=dict)    # <travail>/rapports/<date>/rapport.md
 
 
 def _detail(nuit: Nuit) -> str:
@@ -234,6 +249,13 @@ def scenario(tmp_path_factory: pytest.TempPathFactory) -> Scenario:
     def nuit(nom: str, dossier_extraits: Path, date: str, *options: str) -> Nuit:
         s.nuits[nom] = lancer_nuit(projet, dossier_extraits, s.publication, s.travail, date, *options)
         s.empreintes[nom] = empreinte_publication(s.publication)
+        if (s.publication / "etat_nuit.json").is_file():
+            s.etats[nom] = json.loads((s.publication / "etat_nuit.json").read_text(encoding="utf-8"))
+        rapport_echec = s.travail / "rapports" / date / "rapport.md"
+        if s.nuits[nom].code != 0 and rapport_echec.is_file():
+            s.rapports_echec[nom] = rapport_echec.read_text(encoding="utf-8")
+        if (s.travail / "historique.duckdb").is_file():
+            s.historique[nom] = hashlib.sha256((s.travail / "historique.duckdb").read_bytes()).hexdigest()
         if (s.publication / "parquet").is_dir():
             s.parquet[nom] = empreintes_parquet(s.publication)
         return s.nuits[nom]
@@ -291,22 +313,29 @@ def test_premiere_nuit_publie_entrepot_parquet_documentation_et_rapport(scenario
     assert (pub / "mifi.duckdb").is_file()
     assert not (pub / "mifi.duckdb.wal").exists()
     assert (pub / "parquet").is_symlink() and (pub / "documentation").is_symlink()
-    relations = set(scenario.parquet["1"])
-    assert {"fct_resultats_indicateurs.parquet", "fct_ventilations_indicateurs.parquet",
-            "dim_indicateurs.parquet", "dim_periodes.parquet",
-            "fct_revisions_indicateurs.parquet"} <= relations
-    # Un fichier Parquet par relation du schéma marts, ni plus ni moins.
+    # Un fichier Parquet par relation lue par Power BI, ni plus ni moins (pas les marts de
+    # chaque indicateur).
+    assert set(scenario.parquet["1"]) == {f"{nom}.parquet" for nom in RELATIONS_POWERBI}
     schemas = lire_entrepot_dans_un_autre_processus(
         pub / "mifi.duckdb",
         "select table_schema, table_name from information_schema.tables order by 1, 2",
     )
-    assert {f"{nom}.parquet" for schema, nom in schemas if schema == "marts"} == set(empreintes_parquet(pub))
-    # Les schémas de travail (données personnelles, vues sur les extraits) ne sont pas publiés.
-    assert {schema for schema, _ in schemas} <= {"marts", "referentiels", "historique"}
+    assert set(RELATIONS_POWERBI) <= {nom for schema, nom in schemas if schema == "marts"}
+    # Seul le schéma marts est publié : ni schémas de travail (données personnelles, vues sur
+    # les extraits), ni référentiels, ni historique (numéros d'inscription Intimm).
+    assert {schema for schema, _ in schemas} == {"marts"}
+    # L'historique des nuits publiées reste dans l'espace de travail.
+    historique = lire_entrepot_dans_un_autre_processus(
+        scenario.travail / "historique.duckdb",
+        "select table_schema, table_name from information_schema.tables order by 1, 2",
+    )
     assert {"hist_resultats_indicateurs", "hist_intimm__inscriptions"} <= {
-        nom for schema, nom in schemas if schema == "historique"
+        nom for schema, nom in historique if schema == "historique"
     }
-    assert (pub / "documentation" / "static_index.html").is_file()
+    # La documentation : le site en un seul fichier, qui s'ouvre d'un double-clic.
+    assert sorted(p.name for p in (pub / "documentation").iterdir()) == ["index.html"]
+    assert "<script" in (pub / "documentation" / "index.html").read_text(encoding="utf-8")
+    assert scenario.etats["1"]["statut"] == "publiée"
     rapport = pub / "rapports" / DATE / "rapport.md"
     assert "Rapport de la nuit" in rapport.read_text(encoding="utf-8")
     assert (pub / "rapports" / "dernier").is_symlink()
@@ -337,8 +366,19 @@ def test_un_test_en_echec_ne_publie_rien(scenario: Scenario) -> None:
     assert scenario.empreintes["3"] == scenario.empreintes["2"]
     assert "Rien n'a été publié" in nuit.erreurs
     assert "arrima_clients.csv" in nuit.erreurs and "quarantaine" in nuit.erreurs, nuit.erreurs
+    assert "Que faire : Demander à l'équipe ARRIMA de réextraire arrima_clients.csv" in nuit.erreurs
     # Le rapport d'échec est écrit dans le dossier de travail, jamais dans la publication.
     assert (scenario.travail / "rapports" / DATE / "rapport.md").is_file()
+    assert "nuit en échec à l'étape « construction dbt »" in scenario.rapports_echec["3"]
+    # Seul l'état de la nuit change dans la publication : il dit l'échec et quoi faire.
+    etat = scenario.etats["3"]
+    assert etat["statut"] == "en échec" and etat["etape_en_echec"] == "construction dbt"
+    assert any("arrima_clients.csv" in raison for raison in etat["raisons"]), etat
+    assert "Demander à l'équipe ARRIMA de réextraire arrima_clients.csv, puis relancer la nuit." in " ".join(
+        etat["que_faire"]).replace(" (voir la raison ci-dessus)", ""), etat
+    assert etat["publication_en_place"]["date_extraction"] == DATE
+    # Les instantanés écrits par la nuit en échec n'entrent pas dans l'historique sauvegardé.
+    assert scenario.historique["3"] == scenario.historique["2"]
 
 
 def test_une_validation_en_echec_ne_publie_rien(scenario: Scenario) -> None:
@@ -346,6 +386,13 @@ def test_une_validation_en_echec_ne_publie_rien(scenario: Scenario) -> None:
     assert nuit.code == 1, _detail(nuit)
     assert scenario.empreintes["4"] == scenario.empreintes["2"]
     assert "ref_cours.csv" in nuit.erreurs, nuit.erreurs
+    etat = scenario.etats["4"]
+    assert etat["statut"] == "en échec" and etat["etape_en_echec"] == "validation des extraits"
+    assert any("Demander à l'équipe Intimm de réextraire ref_cours.csv" in a for a in etat["que_faire"]), etat
+    assert scenario.historique["4"] == scenario.historique["2"]
+    rapport = scenario.rapports_echec["4"]
+    assert "tous les tests sont passés" not in rapport
+    assert "Tests non exécutés : la nuit s'est arrêtée à l'étape « validation des extraits »" in rapport
 
 
 def test_une_valeur_revisee_dans_une_annee_terminee_est_enregistree(scenario: Scenario) -> None:
@@ -383,7 +430,7 @@ def test_site_de_documentation_rend_le_lignage_dans_chromium(scenario: Scenario,
     chromium = shutil.which("chromium") or shutil.which("chromium-browser")
     if chromium is None:
         pytest.skip("Chromium absent : « make outils-systeme » l'installe (root et apt-get requis).")
-    site = (scenario.publication / "documentation" / "static_index.html").resolve()
+    site = (scenario.publication / "documentation" / "index.html").resolve()
     # g_v=1 : graphe de lignage ouvert; g_i : sélection (+fct_resultats_indicateurs+).
     adresse = (f"file://{site}#!/model/model.indicateurs_mifi.fct_resultats_indicateurs"
                f"?g_v=1&g_i=%2Bfct_resultats_indicateurs%2B")

@@ -61,6 +61,7 @@ class Publication:
     empreinte: dict[str, str]
     source_apres_nuit: bytes
     source_avant_nuit: bytes
+    travail: Path
 
 
 def garder_une_ligne_sur_dix(chemin: Path) -> None:
@@ -71,8 +72,13 @@ def garder_une_ligne_sur_dix(chemin: Path) -> None:
         fichier.truncate()
 
 
-def copier_publication(publication: Path, cible: Path) -> Path:
-    shutil.copytree(publication, cible, symlinks=True)
+def copier_publication(premiere: Publication, cible: Path, travail: Path) -> Path:
+    """Copie de la publication et de l'historique des nuits publiées, que garde l'espace de
+    travail (``<travail>/historique.duckdb`` : jamais publié) : ``travail`` reprend là où la
+    première nuit s'est arrêtée."""
+    shutil.copytree(premiere.publication, cible, symlinks=True)
+    travail.mkdir(parents=True, exist_ok=True)
+    shutil.copyfile(premiere.travail / "historique.duckdb", travail / "historique.duckdb")
     return cible
 
 
@@ -119,7 +125,7 @@ def premiere_nuit(extraits_generes: Path, tmp_path_factory: pytest.TempPathFacto
     nuit = Nuit(code, sortie.getvalue(), erreurs.getvalue())
     assert code == 0, _detail(nuit)
     return Publication(extraits, chemins.publication, nuit, empreinte_publication(chemins.publication),
-                       (source / FICHIER_REMPLACE).read_bytes(), avant)
+                       (source / FICHIER_REMPLACE).read_bytes(), avant, chemins.travail)
 
 
 def _echec_sans_publication(nuit: Nuit, publication: Path, avant: dict[str, str]) -> str:
@@ -180,7 +186,7 @@ def test_copie_figee_modifiee_avant_publication_est_une_erreur(tmp_path: Path) -
 def test_date_anterieure_refusee_puis_republiee_avec_avertissement_de_dates_futures(
     premiere_nuit: Publication, tmp_path: Path
 ) -> None:
-    publication = copier_publication(premiere_nuit.publication, tmp_path / "publication")
+    publication = copier_publication(premiere_nuit, tmp_path / "publication", tmp_path / "travail")
     avant = empreinte_publication(publication)
     refusee = lancer_nuit(RACINE, premiere_nuit.extraits, publication, tmp_path / "travail", DATE_ANTERIEURE)
     message = _echec_sans_publication(refusee, publication, avant)
@@ -292,7 +298,7 @@ def _valeur(resultats: list[dict[str, Any]], indicateur: str, periode: str, gran
 
 
 def test_revision_au_dela_du_seuil_refusee_puis_acceptee(premiere_nuit: Publication, tmp_path: Path) -> None:
-    publication = copier_publication(premiere_nuit.publication, tmp_path / "publication")
+    publication = copier_publication(premiere_nuit, tmp_path / "publication", tmp_path / "travail")
     avant = empreinte_publication(publication)
     ancienne = _valeur(lire_parquet(publication, "fct_resultats_indicateurs"), "3.1.2", "2024-2025", "annuelle")
     extraits = copier_extraits(premiere_nuit.extraits, tmp_path / "extraits")

@@ -225,9 +225,81 @@ def test_validation_en_echec_sans_dbt_ni_publication(tmp_path: Path, capsys: pyt
     erreurs = capsys.readouterr().err
     assert code == 1
     assert "bdi_francais.csv" in erreurs and "Rien n'a été publié" in erreurs
-    assert list(publication_dir.iterdir()) == []
+    assert "Que faire : Demander à l'équipe BDI de réextraire bdi_francais.csv" in erreurs
+    # Dans la publication, seul l'état de la nuit est écrit : l'échec, l'étape, quoi faire.
+    assert sorted(p.name for p in publication_dir.iterdir()) == ["etat_nuit.html", "etat_nuit.json"]
+    etat = json.loads((publication_dir / "etat_nuit.json").read_text(encoding="utf-8"))
+    assert etat["statut"] == "en échec" and etat["etape_en_echec"] == "validation des extraits"
+    assert etat["date_extraction"] == "2026-10-31" and etat["tentative"][:4].isdigit()
+    assert any("bdi_francais.csv" in raison for raison in etat["raisons"]), etat
+    assert etat["que_faire"] == ["Demander à l'équipe BDI de réextraire bdi_francais.csv (voir la raison "
+                                 "ci-dessus), puis relancer la nuit."]
+    assert etat["publication_en_place"]["date_extraction"] is None
+    page = (publication_dir / "etat_nuit.html").read_text(encoding="utf-8")
+    assert '<html lang="fr">' in page and "Nuit en échec" in page and "validation des extraits" in page
+    assert "http" not in page.replace('href="rapports', "").replace('href="documentation', "")
     rapport = (tmp_path / "travail" / "rapports" / "2026-10-31" / "rapport.md").read_text(encoding="utf-8")
     assert "en échec" in rapport and "bdi_francais.csv" in rapport
+    assert "tous les tests sont passés" not in rapport and "Tests non exécutés" in rapport
+
+
+def test_etat_nuit_que_faire_selon_l_equipe_et_sans_valeurs() -> None:
+    from mifi.nuit import etat
+
+    actions = etat.que_faire("validation", [
+        "arrima_clients.csv : « Identifiant » ... ; exemples : 'X1'", "powerapp_aq_rencontres.csv : vide",
+        "ceriges_services.csv : en-tête", "gsi_services.csv : encodage", "dgtnri_services_numeriques.xlsx : onglet",
+    ])
+    assert actions == [
+        "Demander à l'équipe ARRIMA de réextraire arrima_clients.csv (voir la raison ci-dessus), puis relancer la nuit.",
+        "Demander à l'équipe ARRIMA / Power App AQ de réextraire powerapp_aq_rencontres.csv (voir la raison "
+        "ci-dessus), puis relancer la nuit.",
+        "Demander à l'équipe CERIGES/GSI (PASI) de réextraire ceriges_services.csv (voir la raison ci-dessus), "
+        "puis relancer la nuit.",
+        "Demander à l'équipe CERIGES/GSI (PASI) de réextraire gsi_services.csv (voir la raison ci-dessus), "
+        "puis relancer la nuit.",
+        "Demander à l'équipe DGTNRI de réextraire dgtnri_services_numeriques.xlsx (voir la raison ci-dessus), "
+        "puis relancer la nuit.",
+    ]
+    assert "--accepter-revisions" in etat.que_faire("dbt build", ["Révision au-delà du seuil de 5 % : 3.1.2"])[0]
+    assert "--republier" in etat.que_faire("date d'extraction", ["antérieure"])[0]
+    assert etat.sans_valeurs(
+        "bdi_declarations.csv : défaut toléré — règle [expect_x] — 3 ligne(s) en double exact sur 10 (1 %); "
+        "copies aux lignes de données n° 74, 234"
+    ) == "bdi_declarations.csv : défaut toléré — règle — 3 ligne(s) en double exact sur 10 (1 %)"
+    assert etat.sans_valeurs("x.csv : encodage mélangé (lignes 12, 45) : refaire") == "x.csv : encodage mélangé : refaire"
+
+
+def test_entrepot_de_travail_repart_de_l_historique_sauvegarde(tmp_path: Path) -> None:
+    """L'historique vient de <travail>/historique.duckdb (nuits publiées); les versions qu'une
+    nuit en échec a écrites dans l'entrepôt de travail ne survivent pas; rien n'est publié."""
+    import duckdb
+
+    from mifi import nuit
+    from mifi.nuit import historique
+
+    chemins = nuit.Chemins(projet=tmp_path, extraits=tmp_path, publication=tmp_path / "publication",
+                           travail=tmp_path / "travail", date_extraction="2026-11-01")
+    chemins.publication.mkdir()
+    chemins.travail.mkdir()
+    # Nuit publiée : sauvegarde préparée depuis l'entrepôt de travail, installée après la bascule.
+    with duckdb.connect(str(chemins.entrepot_travail)) as connexion:
+        connexion.execute("create schema historique; create table historique.hist_x as select 1 as nuit")
+        connexion.execute("create schema staging; create table staging.personnes as select 'Tremblay' as nom")
+        temporaire = historique.chemin_temporaire(chemins.sauvegarde_historique)
+        historique.preparer_sauvegarde(connexion, "mifi", temporaire)
+    historique.installer_sauvegarde(temporaire, chemins.sauvegarde_historique)
+    # Nuit en échec : elle ajoute une version dans son entrepôt de travail, jamais sauvegardée.
+    with duckdb.connect(str(chemins.entrepot_travail)) as connexion:
+        connexion.execute("insert into historique.hist_x values (2)")
+    nuit.preparer_entrepot_travail(chemins)
+    with duckdb.connect(str(chemins.entrepot_travail), read_only=True) as connexion:
+        relations = connexion.execute(
+            "select table_schema || '.' || table_name from information_schema.tables"
+        ).fetchall()
+        assert relations == [("historique.hist_x",)]
+        assert connexion.execute("select nuit from historique.hist_x").fetchall() == [(1,)]
+    assert list(chemins.publication.iterdir()) == []
 
 
 def test_entrepot_de_travail_ne_garde_que_l_historique_publie(tmp_path: Path) -> None:

@@ -21,6 +21,7 @@ from __future__ import annotations
 import datetime as dt
 import errno
 import hashlib
+import json
 import os
 import shutil
 import signal
@@ -104,13 +105,23 @@ def identite(pub: Path) -> dict[str, Any]:
     return {
         "entrepot": lire_entrepot_dans_un_autre_processus(
             pub / "mifi.duckdb",
-            "select (select max(dbt_valid_from)::date::varchar from historique.hist_resultats_indicateurs), "
+            "select max(date_extraction)::varchar, "
             "md5(string_agg(t::varchar, '|' order by t::varchar)), count(*) from marts.fct_resultats_indicateurs t",
         ),
         "parquet": empreintes_parquet(pub),
         "documentation": {p.name: sha(p) for p in sorted((pub / "documentation").iterdir())},
         "rapport": (pub / "rapports" / "dernier" / "rapport.md").read_text(encoding="utf-8").splitlines()[0],
     }
+
+
+def sans_etat_nuit(contenu: dict[str, str]) -> dict[str, str]:
+    """L'arborescence sans etat_nuit.json et etat_nuit.html, que toute nuit réécrit (même en échec)."""
+    return {chemin: valeur for chemin, valeur in contenu.items()
+            if chemin not in ("etat_nuit.json", "etat_nuit.html")}
+
+
+def etat_nuit(pub: Path) -> dict[str, Any]:
+    return json.loads((pub / "etat_nuit.json").read_text(encoding="utf-8"))
 
 
 def restes(pub: Path) -> list[str]:
@@ -297,7 +308,7 @@ def _disque_plein_copie(monkeypatch: pytest.MonkeyPatch) -> None:
 def _disque_plein_duckdb(monkeypatch: pytest.MonkeyPatch) -> None:
     import duckdb
 
-    def exporter(connexion: Any, catalogue: str, dossier: Path) -> list[Path]:
+    def exporter(connexion: Any, catalogue: str, dossier: Path, *relations: Any) -> list[Path]:
         dossier.mkdir()
         (dossier / "partiel.parquet").write_bytes(b"PAR1")
         raise duckdb.IOException(f'Could not write file "{dossier}/x.parquet": No space left on device')
@@ -351,9 +362,19 @@ def test_echec_d_ecriture_message_clair_et_publication_intacte(
     assert f"Écriture impossible dans le dossier {pub} : {cause}" in erreurs, erreurs
     assert "Que faire" in erreurs and "relancez la nuit" in erreurs
     assert "Les fichiers temporaires de cette nuit ont été supprimés." in erreurs
-    # Publication précédente identique octet pour octet, aucun temporaire laissé.
-    assert arborescence(pub) == avant
+    # Publication précédente identique octet pour octet (hors état de la nuit), aucun temporaire.
+    apres = arborescence(pub)
+    assert sans_etat_nuit(apres) == sans_etat_nuit(avant)
+    assert set(apres) - set(avant) <= {"etat_nuit.json", "etat_nuit.html"}
     assert identite(pub) == references.identite_a
+    # L'état de la nuit dit l'échec, l'étape, la cause et quoi faire; la publication en place : A.
+    etat = etat_nuit(pub)
+    assert etat["statut"] == "en échec" and etat["etape_en_echec"] == "publication"
+    assert etat["date_extraction"] == DATE_B
+    assert any(cause in raison for raison in etat["raisons"]), etat
+    assert etat["que_faire"] and "relancez la nuit" in etat["que_faire"][0]
+    assert etat["publication_en_place"]["date_extraction"] == DATE_A
+    assert "en échec" in (pub / "etat_nuit.html").read_text(encoding="utf-8")
 
 
 def test_echec_apres_la_bascule_nuit_publiee_et_rangement_repris(
@@ -379,6 +400,9 @@ def test_echec_apres_la_bascule_nuit_publiee_et_rangement_repris(
     assert resultat.returncode == 0, resultat.stderr
     assert (pub / "rapports" / DATE_B / "rapport.md").is_file()
     assert restes(pub) == []
+    etat = etat_nuit(pub)
+    assert etat["statut"] == "publiée" and etat["etape_en_echec"] is None
+    assert etat["publication_en_place"]["date_extraction"] == DATE_B
 
 
 def test_dossier_de_publication_impossible_a_creer(

@@ -288,6 +288,70 @@ def test_rapport_d_echec_sans_entrepot(tmp_path: Path) -> None:
     assert "en échec" in (tmp_path / "rapport.md").read_text(encoding="utf-8")
 
 
+def test_rapport_d_echec_nomme_l_etape_et_ne_dit_pas_les_tests_passes(tmp_path: Path) -> None:
+    """dbt n'a jamais tourné (validation en échec) : l'étape est nommée, aucun « tous passés »."""
+    chemin = rapport.produire_rapport(
+        tmp_path, date_extraction=DATE, publie=False, connexion=None, catalogue="", manifeste={},
+        erreurs_nuit=["validation : bdi_francais.csv non conforme"], etape_echec="validation des extraits",
+    )
+    for texte in (chemin.read_text(encoding="utf-8"), (tmp_path / "rapport.md").read_text(encoding="utf-8")):
+        assert "nuit en échec à l'étape « validation des extraits » — rien n'a été publié" in texte
+        assert "tous les tests sont passés" not in texte
+        assert "Tests non exécutés : la nuit s'est arrêtée à l'étape « validation des extraits »" in texte
+    # dbt build arrêté avant d'exécuter les nœuds (pas de run_results.json) : même chose.
+    sans_resultats = BilanDbt(2, False, [], Path("/dev/null"))
+    chemin = rapport.produire_rapport(
+        tmp_path / "dbt", date_extraction=DATE, publie=False, connexion=None, catalogue="", manifeste={},
+        bilan=sans_resultats, erreurs_nuit=["dbt build : arrêté"], etape_echec="construction dbt",
+    )
+    texte = chemin.read_text(encoding="utf-8")
+    assert "tous les tests sont passés" not in texte and "« construction dbt »" in texte
+    # Une nuit dont dbt a tourné sans test en défaut, elle, le dit.
+    chemin = rapport.produire_rapport(
+        tmp_path / "ok", date_extraction=DATE, publie=True, connexion=None, catalogue="", manifeste={},
+        bilan=BilanDbt(0, True, [], Path("/dev/null")),
+    )
+    assert "Aucun : tous les tests sont passés." in chemin.read_text(encoding="utf-8")
+
+
+class _Validation:
+    succes = True
+    erreurs: list[str] = []
+    chemin_data_docs = None
+    avertissements = [
+        "arrima_clients.csv : défaut toléré — « Identifiant » identifie une seule ligne parmi les lignes "
+        "distinctes [expect_column_values_to_be_unique] — 3 ligne(s) distinctes partagent un identifiant sur "
+        "1200 (0.2 %); exemples : 'ARR0098765' (×2), 'ARR0012345' (×1)",
+        "bdi_declarations.csv : défaut toléré — au plus 5 % de lignes en double exact [expect_column_values_"
+        "to_be_between] — 89 ligne(s) en double exact sur 17655 (0.5 %); copies aux lignes de données n° 74, 234",
+        "intimm_personnes.csv : la dernière ligne n'a pas de fin de ligne (fichier peut-être tronqué).",
+    ]
+
+
+def test_rapport_publie_validation_en_comptes_et_regles_sans_valeurs(entrepot: Any, tmp_path: Path) -> None:
+    bilan = _bilan()
+    bilan.noeuds[1].details_bruts.append("no_client = C0778899, n_records = 2")
+    chemin = rapport.produire_rapport(
+        tmp_path / "publie", date_extraction=DATE, publie=True, connexion=entrepot, catalogue="memory",
+        manifeste=MANIFESTE, bilan=bilan, validation=_Validation(), lien_data_docs="validation/data_docs/index.html",
+    )
+    for texte in (chemin.read_text(encoding="utf-8"), (tmp_path / "publie" / "rapport.md").read_text(encoding="utf-8")):
+        section = texte.split("Validation des extraits")[1]
+        assert "« Identifiant » identifie une seule ligne parmi les lignes distinctes" in section
+        assert f"3 sur 1{NBSP}200" in section and f"89 sur 17{NBSP}655" in section
+        assert "intimm_personnes.csv" in section and "la dernière ligne n'a pas de fin de ligne" in section
+        for valeur in ("ARR0098765", "ARR0012345", "exemples :", "n° 74", "74, 234", "Data Docs de la validation",
+                       "data_docs", "C0778899", "expect_"):
+            assert valeur not in texte, valeur
+    # Le rapport d'une nuit en échec (espace de travail) garde le détail brut.
+    chemin = rapport.produire_rapport(
+        tmp_path / "echec", date_extraction=DATE, publie=False, connexion=entrepot, catalogue="memory",
+        manifeste=MANIFESTE, bilan=bilan, validation=_Validation(), etape_echec="construction dbt",
+    )
+    echec = chemin.read_text(encoding="utf-8")
+    assert "C0778899" in echec and "ARR0098765" in echec
+
+
 def test_page_s_affiche_dans_chromium(page: str, tmp_path: Path) -> None:
     navigateur = shutil.which("chromium") or shutil.which("chromium-browser")
     if navigateur is None:

@@ -79,6 +79,9 @@ def test_data_docs_generees(validation_saine: tuple[ResultatValidation, Path]) -
     assert all('id="mifi-hors-ligne"' in p.read_text(encoding="utf-8") for p in pages_validation)
     synthese = (dossier / "rapport" / "synthese_validation.html").read_text(encoding="utf-8")
     assert all(e.fichier in synthese for e in EXTRAITS) and "https://" not in synthese
+    # Une suite « Failed » des Data Docs peut être une nuit publiée : la synthèse dit pourquoi.
+    assert resultat.avertissements and "Une suite marquée « Failed » dans les Data Docs n'empêche pas" in synthese
+    assert "défauts tolérés" in synthese and "seules les erreurs" in synthese
     resume = json.loads((dossier / "rapport" / "validation_extraits.json").read_text(encoding="utf-8"))
     assert resume["succes"] is True
 

@@ -6,7 +6,13 @@ fenêtre l'an dernier et à la cible annuelle, la fenêtre en cours marquée par
 tracée comme terminée), les fenêtres non produites laissées en trou avec une note, et la
 dernière année terminée (cible atteinte ou non). Puis les tests en échec et en avertissement,
 traduits en phrases (erreurs d'abord), les lignes en quarantaine par extrait et par motif, les
-révisions de la nuit et la validation des extraits (lien vers ses Data Docs).
+révisions de la nuit et la validation des extraits.
+
+Le rapport **publié** ne cite aucune valeur lue dans un extrait : la validation y est réduite à
+des comptes et des règles par fichier (sans exemples de valeurs ni numéros de lignes), et les
+tests n'y gardent que les messages français du projet (jamais les lignes fautives brutes). Le
+rapport d'une nuit en échec, écrit dans l'espace de travail, garde le détail (Data Docs de la
+validation, lignes fautives) et nomme l'étape qui a échoué.
 
 Le rapport se lit dans l'entrepôt de travail de la nuit (connexion DuckDB ouverte par
 l'appelant, catalogue donné) : il décrit ce qui est publié, ou ce qui a échoué. Il ne dépend
@@ -122,6 +128,10 @@ class ContenuRapport:
     validation: Validation | None = None
     lien_data_docs: str | None = None
     sections_indisponibles: list[str] = field(default_factory=list)
+    # Étape en échec (nuit en échec), en mots lisibles; None pour une nuit publiée.
+    etape_echec: str | None = None
+    # dbt build a tourné et son bilan a été lu (sinon : pas de « tous les tests sont passés »).
+    tests_executes: bool = False
 
     @property
     def date(self) -> dt.date:
@@ -535,8 +545,12 @@ def _nombre_de_lignes(noeud: Any) -> int | None:
     return int(trouve.group(1)) if trouve else None
 
 
-def traduire_noeud(noeud: Any, manifeste: dict[str, Any]) -> TestSignale:
-    """Un ``ResultatNoeud`` en échec ou en avertissement, en phrase française."""
+def traduire_noeud(noeud: Any, manifeste: dict[str, Any], avec_valeurs: bool = False) -> TestSignale:
+    """Un ``ResultatNoeud`` en échec ou en avertissement, en phrase française.
+
+    ``avec_valeurs`` : ajoute les lignes fautives brutes (``details_bruts``, qui peuvent citer
+    des valeurs des extraits); jamais pour un rapport publié.
+    """
     noeuds = {**manifeste.get("nodes", {}), **manifeste.get("unit_tests", {})}
     info = noeuds.get(getattr(noeud, "unique_id", ""), {})
     gravite = _GRAVITES.get(noeud.statut, "Erreur")
@@ -558,6 +572,8 @@ def traduire_noeud(noeud: Any, manifeste: dict[str, Any]) -> TestSignale:
     if re.search(r"\bGot \d+ results?", constat):
         constat = "en défaut"
     details = [_detail_lisible(d) for d in getattr(noeud, "details", []) or []]
+    if avec_valeurs:
+        details += [_detail_lisible(d) for d in getattr(noeud, "details_bruts", []) or []]
     return TestSignale(gravite, libelle, constat, details)
 
 
@@ -983,7 +999,49 @@ def _phrase_revisions(contenu: ContenuRapport) -> str:
 
 
 def _etat(contenu: ContenuRapport) -> str:
-    return "nuit publiée" if contenu.publie else "nuit en échec — rien n'a été publié"
+    if contenu.publie:
+        return "nuit publiée"
+    etape = f" à l'étape « {contenu.etape_echec} »" if contenu.etape_echec else ""
+    return f"nuit en échec{etape} — rien n'a été publié"
+
+
+def _phrase_sans_tests(contenu: ContenuRapport) -> str:
+    """Section des tests quand dbt build n'a pas tourné (ou sans bilan) : jamais « tous passés »."""
+    if contenu.etape_echec:
+        return (f"Tests non exécutés : la nuit s'est arrêtée à l'étape « {contenu.etape_echec} », "
+                "avant la fin de la construction dbt.")
+    return "Tests non exécutés (bilan de dbt build indisponible)."
+
+
+def _validation_publiee(validation: Validation) -> tuple[str, list[tuple[str, str, str]]]:
+    """Validation d'une nuit publiée : une phrase et (fichier, règle, lignes en défaut).
+
+    Seuls les noms de fichiers, les règles (textes du contrat) et les comptes sont gardés : ni
+    exemples de valeurs, ni numéros de lignes (le détail reste dans l'espace de travail).
+    """
+    regles: list[tuple[str, str, str]] = []
+    for message in validation.avertissements:
+        texte = re.sub(r"\s*\[expect_[a-z_]+\]", "", message)
+        fichier, _, reste = texte.partition(" : ")
+        if not reste:
+            fichier, reste = "—", texte
+        reste = reste.removeprefix("défaut toléré — ")
+        compte = "—"
+        if " — " in reste:  # « règle — constat » : la règle est un texte du contrat (suites GX)
+            regle, _, constat = reste.partition(" — ")
+            trouve = re.match(r"(\d+) (?:valeur|ligne)\S* .*?\bsur (\d+)", constat)
+            if trouve:
+                compte = f"{formater_nombre(int(trouve.group(1)))} sur {formater_nombre(int(trouve.group(2)))}"
+        else:  # message de lecture : coupé avant tout détail (« ; ... », « (lignes ...) »)
+            regle = re.split(r";|\(lignes?\b|\blignes? n°", reste)[0].rstrip(".")
+        regles.append((fichier.strip(), regle.strip() or "avertissement", compte))
+    phrase = ("Extraits conformes" if validation.succes else "Extraits non conformes") + (
+        f" : {compter(len(validation.avertissements), 'avertissement')} de validation (défauts tolérés : "
+        "lignes mises en quarantaine ou signalées), par extrait et par règle. Le détail (exemples de "
+        "valeurs, Data Docs) reste dans l'espace de travail, d'accès restreint."
+        if validation.avertissements else "."
+    )
+    return phrase, sorted(regles)
 
 
 # --- Rédaction HTML ---------------------------------------------------------------------
@@ -1102,8 +1160,10 @@ def rediger_html(contenu: ContenuRapport, dossier: Path) -> Path:
         )
         p.append("<table><thead><tr><th>Gravité</th><th>Contrôle</th><th>Constat</th><th>Détail</th></tr>"
                  f"</thead><tbody>{corps}</tbody></table>")
-    else:
+    elif contenu.tests_executes:
         p.append("<p>Aucun : tous les tests sont passés.</p>")
+    else:
+        p.append(f"<p><b>{_e(_phrase_sans_tests(contenu))}</b></p>")
 
     p.append("<h2>Lignes en quarantaine par extrait</h2>")
     if contenu.quarantaines:
@@ -1138,6 +1198,12 @@ def rediger_html(contenu: ContenuRapport, dossier: Path) -> Path:
     validation = contenu.validation
     if validation is None:
         p.append("<p>Validation non exécutée.</p>")
+    elif contenu.publie:
+        phrase, regles = _validation_publiee(validation)
+        p.append(f"<p>{_e(phrase)}</p>")
+        if regles:
+            p.append(_table_html(["Extrait", "Règle", "Lignes en défaut"],
+                                 [list(regle) for regle in regles], {2}))
     else:
         p.append("<p>Extraits conformes.</p>" if validation.succes else "<p><b>Extraits non conformes.</b></p>")
         if contenu.lien_data_docs:
@@ -1211,8 +1277,10 @@ def rediger(contenu: ContenuRapport, dossier: Path) -> Path:
             ["Gravité", "Contrôle", "Constat", "Détail"],
             [[t.gravite, t.libelle, t.constat, " / ".join(t.details) or "—"] for t in trier_tests(contenu.tests)],
         )
-    else:
+    elif contenu.tests_executes:
         lignes.append("Aucun : tous les tests sont passés.")
+    else:
+        lignes.append(f"**{_phrase_sans_tests(contenu)}**")
     lignes.append("")
 
     lignes += ["## Lignes en quarantaine par extrait", ""]
@@ -1241,6 +1309,11 @@ def rediger(contenu: ContenuRapport, dossier: Path) -> Path:
     validation = contenu.validation
     if validation is None:
         lignes.append("Validation non exécutée.")
+    elif contenu.publie:
+        phrase, regles = _validation_publiee(validation)
+        lignes.append(phrase)
+        if regles:
+            lignes += [""] + _tableau(["Extrait", "Règle", "Lignes en défaut"], [list(regle) for regle in regles])
     else:
         lignes.append("Extraits conformes." if validation.succes else "Extraits **non conformes**.")
         if contenu.lien_data_docs:
@@ -1274,6 +1347,7 @@ def produire_rapport(
     lien_data_docs: str | None = None,
     erreurs_nuit: list[str] | None = None,
     avertissements_nuit: list[str] | None = None,
+    etape_echec: str | None = None,
 ) -> Path:
     """Rassemble le contenu, trace les graphiques, écrit ``rapport.html`` et ``rapport.md``.
 
@@ -1289,11 +1363,14 @@ def produire_rapport(
         erreurs_nuit=list(erreurs_nuit or []),
         avertissements_nuit=list(avertissements_nuit or []),
         validation=validation,
-        lien_data_docs=lien_data_docs,
+        lien_data_docs=None if publie else lien_data_docs,
+        etape_echec=None if publie else etape_echec,
     )
     if bilan is not None:
+        contenu.tests_executes = bool(getattr(bilan, "resultats_trouves", True))
         contenu.comptes_dbt = bilan.comptes()
-        contenu.tests = [traduire_noeud(n, manifeste) for n in bilan.bloquants + bilan.avertissements]
+        contenu.tests = [traduire_noeud(n, manifeste, avec_valeurs=not publie)
+                         for n in bilan.bloquants + bilan.avertissements]
     if connexion is not None:
         for nom_section, action in (
             ("indicateurs", lambda: setattr(contenu, "indicateurs",

@@ -46,6 +46,9 @@ versions as (
 revisions as (
     select
         indicateur_id,
+        -- Clé de dim_periodes (une colonne, pour la relation Power BI) : une fenêtre révisée
+        -- est terminée, donc toujours publiée dans dim_periodes.
+        {{ cle_periode('periode', 'granularite', 'date_fin') }} as cle_periode,
         nom_abrege,
         periode,
         granularite,

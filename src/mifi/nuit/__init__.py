@@ -10,24 +10,29 @@
    module est disponible, sinon les contrôles de base du contrat (``mifi.nuit.controles`` :
    présence, encodage, en-têtes exacts, forme des dates des 17 fichiers).
 2. **Construire l'entrepôt de travail** (``<travail>/mifi.duckdb``) avec ``dbt build`` (modèles,
-   seeds, instantanés et tests de données; les tests unitaires restent dans ``make test``). L'entrepôt de travail repart chaque nuit d'une **copie de
-   l'entrepôt publié** (s'il existe) : les instantanés (schéma ``historique``) y retrouvent
-   leur historique, et cet historique ne contient que des nuits publiées. Une nuit en échec
-   a pu écrire des instantanés dans son entrepôt de travail; la nuit suivante l'écrase par
-   une nouvelle copie de l'entrepôt publié, si bien qu'une valeur jamais publiée n'entre
-   jamais dans l'historique ni dans les révisions.
-3. **Documenter** : ``dbt docs generate --static`` (site complet et fichier unique).
+   seeds, instantanés et tests de données; les tests unitaires restent dans ``make test``).
+   L'entrepôt de travail est recréé chaque nuit; le schéma ``historique`` (instantanés) y est
+   recopié depuis ``<travail>/historique.duckdb``, sauvegarde prise à chaque publication
+   réussie (``mifi.nuit.historique``) : l'historique reste dans l'espace de travail, jamais
+   publié, et ne contient que des nuits publiées (une valeur jamais publiée n'entre ni dans
+   l'historique ni dans les révisions).
+3. **Documenter** : ``dbt docs generate --static`` (site en un seul fichier).
 4. **Publier**, seulement si aucun test ni modèle de sévérité erreur n'a échoué (les
-   avertissements sont permis et rapportés) : entrepôt DuckDB, un Parquet par relation du
-   schéma ``marts``, documentation et rapport sont écrits ensemble dans un nouveau dossier
-   ``<publication>/versions/<date>-<nn>/``, puis publiés d'un seul geste, le rename du lien
-   ``courante`` (voir ``mifi.nuit.publication``).
+   avertissements sont permis et rapportés) : entrepôt DuckDB (schéma ``marts`` seul), un
+   Parquet par relation marquée pour Power BI, documentation et rapport sont écrits ensemble
+   dans un nouveau dossier ``<publication>/versions/<date>-<nn>/``, puis publiés d'un seul
+   geste, le rename du lien ``courante`` (voir ``mifi.nuit.publication``).
+
+À chaque tentative (publiée ou en échec), ``etat_nuit.json`` et ``etat_nuit.html`` sont
+réécrits à la racine du dossier de publication (``mifi.nuit.etat``).
 
 Deux verrous (``flock``) : le dossier de travail et le dossier de publication. Une deuxième
 nuit sur l'un ou l'autre s'arrête aussitôt (code 1, message en français) sans rien toucher.
 
-Une nuit en échec ne touche pas au dossier de publication (octet pour octet), écrit son
-rapport dans ``<travail>/rapports/<date>/`` et sort avec le code 1 et un résumé en français.
+Une nuit en échec ne change, dans le dossier de publication, que ``etat_nuit.json`` et
+``etat_nuit.html`` (données, documentation et rapports publiés identiques octet pour octet),
+écrit son rapport dans ``<travail>/rapports/<date>/`` et sort avec le code 1 et un résumé en
+français qui nomme l'étape en échec et dit quoi faire.
 """
 
 from __future__ import annotations
@@ -47,7 +52,8 @@ from pathlib import Path
 from typing import Any, Iterator
 
 from mifi.contrat import EXTRAITS
-from mifi.nuit import execution_dbt, garde_fous, publication
+from mifi.nuit import etat as etat_nuit
+from mifi.nuit import execution_dbt, garde_fous, historique, publication
 from mifi.nuit.controles import ResultatValidation, controler_extraits
 
 RACINE_PROJET = Path(__file__).resolve().parents[3]
@@ -94,6 +100,11 @@ class Chemins:
     def historique_validation(self) -> Path:
         return self.travail / "historique_validation"
 
+    @property
+    def sauvegarde_historique(self) -> Path:
+        """Schéma historique des nuits publiées (espace de travail, jamais publié)."""
+        return self.travail / historique.NOM_SAUVEGARDE
+
 
 @dataclass
 class EtatNuit:
@@ -104,6 +115,9 @@ class EtatNuit:
     bilan: execution_dbt.BilanDbt | None = None
     avertissements: list[str] = field(default_factory=list)
     temporaires: list[Path] = field(default_factory=list)
+    etape: str = "date d'extraction"  # étape en cours (état de la nuit si elle plante)
+    tentative: str = ""  # date et heure du début de la nuit
+    sauvegarde_historique: Path | None = None  # préparée avant la bascule, installée après
 
 
 # --- Interface en ligne de commande -----------------------------------------------------
@@ -251,12 +265,15 @@ def ecrire(sortie: Any, texte: str) -> None:
 
 def nuit(chemins: Chemins, mode_validation: str, sortie: Any, *, republier: bool = False,
          accepter_revisions: bool = False) -> int:
-    etat = EtatNuit()
+    etat = EtatNuit(tentative=etat_nuit.maintenant())
     try:
         controler_date(chemins, republier, etat)
+        etat.etape = "extraits figés"
         chemins, figes = figer(chemins, etat, sortie)
+        etat.etape = "validation"
         ecrire(sortie, f"== Nuit du {chemins.date_extraction} : validation des extraits ({chemins.extraits})")
         valider(chemins, mode_validation, etat)
+        etat.etape = "dbt build"
         ecrire(sortie, f"== Construction de l'entrepôt de travail ({chemins.entrepot_travail})")
         preparer_entrepot_travail(chemins)
         with garde_fous.revisions_acceptees(accepter_revisions):
@@ -266,21 +283,72 @@ def nuit(chemins: Chemins, mode_validation: str, sortie: Any, *, republier: bool
                 "--accepter-revisions : les révisions de valeurs publiées au-delà du seuil sont publiées "
                 "(voir fct_revisions_indicateurs)."
             )
+        etat.etape = "documentation"
         ecrire(sortie, "== Documentation (dbt docs generate --static)")
         documenter(chemins, etat, sortie)
+        etat.etape = "extraits figés"
         verifier_figes(figes, etat)
+        etat.etape = "publication"
         ecrire(sortie, f"== Publication ({chemins.publication})")
         publier(chemins, etat)
     except EchecNuit as echec:
         nettoyer(etat)
         chemin_rapport = rapport_d_echec(chemins, etat, echec)
         print(resume_echec(chemins, etat, echec, chemin_rapport), file=sys.stderr)
+        ecrire_etat(chemins, etat, echec)
         return 1
-    except BaseException:
+    except Exception as erreur:
+        nettoyer(etat)
+        ecrire_etat(chemins, etat, EchecNuit(etat.etape, [
+            f"Erreur inattendue ({type(erreur).__name__} : {erreur})."
+        ]))
+        raise
+    except BaseException:  # interruption (Ctrl-C, signal) : état inconnu, rien n'est réécrit
         nettoyer(etat)
         raise
     print(resume_succes(chemins, etat))
+    ecrire_etat(chemins, etat, None)
     return 0
+
+
+def _raisons(erreurs: list[str]) -> list[str]:
+    """Erreurs de la nuit pour ``etat_nuit`` : sans valeur tirée des extraits, sans journal brut."""
+    raisons = []
+    for erreur in erreurs:
+        lignes = [ligne.strip() for ligne in erreur.splitlines() if ligne.strip()]
+        if not lignes:
+            continue
+        if "Fin du journal" in lignes[0]:
+            lignes = lignes[:1]
+        raisons.append(" — ".join(etat_nuit.sans_valeurs(ligne) for ligne in lignes))
+    return raisons
+
+
+def ecrire_etat(chemins: Chemins, etat: EtatNuit, echec: EchecNuit | None) -> None:
+    """Réécrit ``etat_nuit.json`` et ``etat_nuit.html`` (seuls fichiers changés par un échec)."""
+    en_place: dict[str, str | None] = {"date_extraction": None, "version": None}
+    try:
+        trouvee = garde_fous.derniere_date_publiee(chemins.publication)
+        version = publication.version_liee(chemins.publication, publication.LIEN_COURANTE)
+        en_place = {"date_extraction": trouvee[0] if trouvee else None,
+                    "version": version.name if version else None}
+        if version is not None:
+            en_place["publiee_le"] = dt.datetime.fromtimestamp(version.stat().st_mtime).astimezone() \
+                .replace(microsecond=0).isoformat()
+        contenu = etat_nuit.EtatDerniereNuit(
+            tentative=etat.tentative or etat_nuit.maintenant(),
+            date_extraction=chemins.date_extraction,
+            statut=etat_nuit.PUBLIEE if echec is None else etat_nuit.EN_ECHEC,
+            etape_en_echec=None if echec is None else etat_nuit.ETAPES.get(echec.etape, echec.etape),
+            raisons=[] if echec is None else _raisons(echec.erreurs),
+            que_faire=[] if echec is None else etat_nuit.que_faire(echec.etape, echec.erreurs),
+            avertissements=[etat_nuit.sans_valeurs(a) for a in etat.avertissements],
+            publication_en_place=en_place,
+        )
+        etat_nuit.ecrire(chemins.publication, contenu)
+    except OSError as erreur:  # disque plein, lecture seule : le résumé à l'écran reste la référence
+        print("(État de la nuit non écrit : "
+              + publication.decrire_erreur_ecriture(erreur, chemins.publication) + ")", file=sys.stderr)
 
 
 def controler_date(chemins: Chemins, republier: bool, etat: EtatNuit) -> None:
@@ -353,32 +421,19 @@ def valider(chemins: Chemins, mode: str, etat: EtatNuit) -> None:
 
 
 def preparer_entrepot_travail(chemins: Chemins) -> None:
-    """Entrepôt de travail neuf : copie de l'entrepôt publié, ou rien (première nuit).
+    """Entrepôt de travail neuf, avec le schéma ``historique`` des nuits publiées.
 
-    La copie se lit pendant qu'un lecteur tient l'entrepôt publié ouvert en lecture seule :
-    le fichier publié est toujours complet et sans journal (.wal), puisqu'il n'est installé
-    qu'une fois fermé. De la copie, seul le schéma ``historique`` (instantanés) est gardé :
-    tout le reste est reconstruit par dbt build, et une relation retirée du projet ne survit
-    pas d'une nuit à l'autre dans le schéma marts.
+    Le schéma ``historique`` vient de ``<travail>/historique.duckdb`` (sauvegarde prise à la
+    dernière publication réussie; à défaut, transition, de l'entrepôt publié d'avant ce
+    changement) : ``mifi.nuit.historique``. Tout le reste est reconstruit par dbt build : une
+    relation retirée du projet ne survit pas d'une nuit à l'autre, et les instantanés d'une
+    nuit en échec (écrits dans l'entrepôt de travail, jamais sauvegardés) disparaissent.
     """
-    import duckdb
-
     for chemin in (chemins.entrepot_travail, chemins.entrepot_travail.with_name(publication.NOM_ENTREPOT + ".wal")):
         if chemin.exists():
             chemin.unlink()
-    if chemins.entrepot_publie.is_file():
-        shutil.copyfile(chemins.entrepot_publie, chemins.entrepot_travail)
-        with duckdb.connect(str(chemins.entrepot_travail)) as connexion:
-            catalogue = connexion.execute("select current_database()").fetchone()[0]
-            schemas = connexion.execute(
-                "select schema_name from information_schema.schemata "
-                "where catalog_name = ? and schema_name not in ('historique', 'main', "
-                "'information_schema', 'pg_catalog')",
-                [catalogue],
-            ).fetchall()
-            for (schema,) in schemas:
-                connexion.execute(f"drop schema {publication.identifiant(schema)} cascade")
-            connexion.execute("checkpoint")
+    historique.supprimer_restes(chemins.travail)
+    historique.restaurer(chemins.entrepot_travail, chemins.sauvegarde_historique, chemins.entrepot_publie)
     for fichier in ("run_results.json", "manifest.json", "catalog.json", "index.html", "static_index.html"):
         chemin = chemins.cible_dbt / fichier
         if chemin.exists():
@@ -456,12 +511,14 @@ def construire(chemins: Chemins, etat: EtatNuit, sortie: Any) -> None:
         raise EchecNuit("dbt build", erreurs)
 
 
-def _decrire_noeud(noeud: execution_dbt.ResultatNoeud) -> str:
+def _decrire_noeud(noeud: execution_dbt.ResultatNoeud, bruts: bool = False) -> str:
+    """Un nœud en échec en une phrase; ``bruts`` : avec ses lignes fautives brutes (espace de
+    travail seulement : elles peuvent citer des valeurs des extraits)."""
     texte = f"{noeud.libelle()}"
     if noeud.chemin:
         texte += f" ({noeud.chemin})"
     texte += f" : {noeud.message.strip() or noeud.statut}"
-    for detail in noeud.details:
+    for detail in noeud.details + (noeud.details_bruts if bruts else []):
         texte += f"\n      {detail}"
     return texte
 
@@ -492,7 +549,8 @@ def nettoyer(etat: EtatNuit) -> None:
 
 
 def _copier_data_docs(source: Path, dossier_rapport: Path, rapport_validation: Path) -> str | None:
-    """Copie les Data Docs de la validation dans le rapport de la nuit; rend le lien relatif.
+    """Copie les Data Docs de la validation dans le rapport d'une nuit en échec (espace de
+    travail seulement : ils citent des valeurs brutes des extraits); rend le lien relatif.
 
     Quand les Data Docs sont dans le dossier de rapport de la validation (cas de
     ``mifi.validation``), tout ce dossier est copié sous ``validation/`` (Data Docs, synthèse
@@ -530,6 +588,7 @@ def publier(chemins: Chemins, etat: EtatNuit) -> None:
     etape = publication.etape_franchie
     try:
         publication.menage(pub)
+        historique.supprimer_restes(chemins.travail)  # sauvegarde préparée par une nuit tuée
         etape("menage_initial")
         for dossier in (pub / publication.DOSSIER_VERSIONS, pub / publication.DOSSIER_RAPPORTS):
             if not dossier.is_dir():
@@ -563,6 +622,16 @@ def publier(chemins: Chemins, etat: EtatNuit) -> None:
         ]) from erreur
     etat.temporaires.clear()
     etape("bascule")
+    sauvegarde = etat.sauvegarde_historique
+    try:
+        if sauvegarde is not None:
+            historique.installer_sauvegarde(sauvegarde, chemins.sauvegarde_historique)
+    except OSError as erreur:
+        etat.avertissements.append(
+            f"Nuit publiée, mais la sauvegarde de l'historique ({chemins.sauvegarde_historique}) n'a pas été "
+            f"mise à jour : {erreur}. La nuit suivante comparera ses valeurs à la publication d'avant."
+        )
+    etape("historique")
 
     # La nuit est publiée; le rangement qui suit ne change rien pour un lecteur.
     rangement: list[tuple[str, str, Any]] = [
@@ -590,7 +659,12 @@ def publier(chemins: Chemins, etat: EtatNuit) -> None:
 
 
 def _preparer_version(chemins: Chemins, etat: EtatNuit, dossier: Path) -> None:
-    """Remplit ``dossier`` (version en préparation) : Parquet, rapport, entrepôt, documentation."""
+    """Remplit ``dossier`` (version en préparation) : Parquet, rapport, entrepôt, documentation.
+
+    Prépare aussi (dans l'espace de travail) la sauvegarde du schéma historique, installée
+    après la bascule. Les Data Docs et la synthèse de la validation (valeurs brutes des
+    extraits) ne sont pas publiés : le rapport publié n'en donne que les comptes et les règles.
+    """
     import duckdb
 
     from mifi import rapport
@@ -600,14 +674,11 @@ def _preparer_version(chemins: Chemins, etat: EtatNuit, dossier: Path) -> None:
     manifeste = execution_dbt.lire_manifeste(chemins.cible_dbt)
     with duckdb.connect(str(chemins.entrepot_travail)) as connexion:
         catalogue = connexion.execute("select current_database()").fetchone()[0]
-        publication.exporter_parquet(connexion, catalogue, dossier / publication.PARQUET)
+        publication.exporter_parquet(connexion, catalogue, dossier / publication.PARQUET,
+                                     publication.relations_powerbi(manifeste))
         etape("parquet")
         dossier_rapport = dossier / publication.RAPPORT
         dossier_rapport.mkdir()
-        lien_data_docs = None
-        chemin_data_docs = getattr(etat.validation, "chemin_data_docs", None)
-        if chemin_data_docs:
-            lien_data_docs = _copier_data_docs(Path(chemin_data_docs), dossier_rapport, chemins.rapport_validation)
         rapport.produire_rapport(
             dossier_rapport,
             date_extraction=chemins.date_extraction,
@@ -617,18 +688,23 @@ def _preparer_version(chemins: Chemins, etat: EtatNuit, dossier: Path) -> None:
             manifeste=manifeste,
             bilan=etat.bilan,
             validation=etat.validation,
-            lien_data_docs=lien_data_docs,
             avertissements_nuit=etat.avertissements,
         )
         publication.synchroniser_arborescence(dossier_rapport)
         etape("rapport")
         publication.ecrire_entrepot_publie(connexion, catalogue, dossier / publication.NOM_ENTREPOT)
+        temporaire = historique.chemin_temporaire(chemins.sauvegarde_historique)
+        etat.temporaires.append(temporaire)
+        historique.preparer_sauvegarde(connexion, catalogue, temporaire)
+        etat.sauvegarde_historique = temporaire
         etape("entrepot")
     documentation = dossier / publication.DOCUMENTATION
     if not any("docs generate" in a for a in etat.avertissements):
+        # Le site en un seul fichier (static_index.html de dbt), publié sous le nom index.html :
+        # il s'ouvre d'un double-clic. L'index.html de dbt, lui, charge manifest.json et
+        # catalog.json par requête (serveur web requis) et s'afficherait vide.
         documentation.mkdir()
-        for fichier in ("index.html", "static_index.html", "manifest.json", "catalog.json"):
-            publication.copier_fichier(chemins.cible_dbt / fichier, documentation / fichier)
+        publication.copier_fichier(chemins.cible_dbt / "static_index.html", documentation / "index.html")
         publication.synchroniser_arborescence(documentation)
     elif (chemins.publication / publication.DOCUMENTATION).is_dir():
         # Documentation en échec cette nuit : la version garde celle de la nuit précédente.
@@ -667,6 +743,7 @@ def rapport_d_echec(chemins: Chemins, etat: EtatNuit, echec: EchecNuit) -> Path 
                 bilan=etat.bilan,
                 validation=etat.validation,
                 lien_data_docs=lien,
+                etape_echec=etat_nuit.ETAPES.get(echec.etape, echec.etape),
                 erreurs_nuit=[f"{echec.etape} : {e}" for e in echec.erreurs],
                 avertissements_nuit=etat.avertissements,
             )
@@ -690,6 +767,12 @@ def resume_echec(chemins: Chemins, etat: EtatNuit, echec: EchecNuit, chemin_rapp
     elif echec.etape == "dbt build":
         lignes.append("Tests ou modèles en échec (dbt build) :")
     lignes += [f"  - {erreur}" for erreur in echec.erreurs]
+    if etat.bilan is not None:
+        for noeud in etat.bilan.bloquants:
+            if noeud.details_bruts:
+                lignes.append(f"  Lignes fautives de {noeud.libelle()} (espace de travail, ne pas diffuser) :")
+                lignes += [f"      {detail}" for detail in noeud.details_bruts]
+    lignes += [f"Que faire : {action}" for action in etat_nuit.que_faire(echec.etape, echec.erreurs)]
     if etat.bilan is not None and etat.bilan.ignores:
         lignes.append(f"  ({len(etat.bilan.ignores)} nœud(s) ignoré(s) en aval de ces échecs.)")
     if etat.bilan is not None and etat.bilan.avertissements:
@@ -709,17 +792,18 @@ def resume_succes(chemins: Chemins, etat: EtatNuit) -> str:
         f"Nuit du {chemins.date_extraction} publiée dans {pub} :",
         f"  - version : {version} (lien {pub / publication.LIEN_COURANTE})",
         f"  - entrepôt : {chemins.entrepot_publie}",
-        f"  - Parquet : {pub / 'parquet'} ({nb_parquet} fichier(s), un par relation du schéma marts)",
-        f"  - documentation : {pub / 'documentation' / 'static_index.html'}",
+        f"  - Parquet : {pub / 'parquet'} ({nb_parquet} fichier(s), un par relation lue par Power BI)",
+        f"  - documentation : {pub / 'documentation' / 'index.html'}",
         f"  - rapport : {pub / 'rapports' / 'dernier' / 'rapport.md'} "
         f"(historique : {pub / 'rapports' / chemins.date_extraction})",
-        f"  - validation : {etat.source_validation}",
+        f"  - validation : {etat.source_validation} (détail : {chemins.rapport_validation}, espace de travail)",
+        f"  - état de la nuit : {pub / etat_nuit.NOM_HTML}",
     ]
     if etat.bilan is not None:
         avertis = etat.bilan.avertissements
         if avertis:
             lignes.append(f"Tests en avertissement ({len(avertis)}) :")
-            lignes += [f"  - {_decrire_noeud(n)}" for n in avertis]
+            lignes += [f"  - {_decrire_noeud(n, bruts=True)}" for n in avertis]
     lignes += [f"Avertissement : {a}" for a in etat.avertissements]
     if etat.validation is not None and etat.validation.avertissements:
         avertissements = list(etat.validation.avertissements)

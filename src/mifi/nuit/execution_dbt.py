@@ -197,7 +197,13 @@ class ResultatNoeud:
     nb_echecs: int | None
     chemin: str
     code_compile: str | None
+    # Messages français des tests du projet (colonne « message ») : ils ne citent que des
+    # fichiers, des colonnes et des comptes, et peuvent être publiés.
     details: list[str] = field(default_factory=list)
+    # Lignes fautives brutes (colonne = valeur) d'un test sans colonne « message » : elles
+    # peuvent citer un identifiant ou un nom tiré des extraits; réservées à l'espace de travail
+    # (résumé à l'écran, rapport d'échec), jamais publiées.
+    details_bruts: list[str] = field(default_factory=list)
 
     def libelle(self) -> str:
         types = {
@@ -288,8 +294,9 @@ def completer_details(bilan: BilanDbt, connexion: Any, nb_max: int = 5) -> None:
 
     Les tests génériques du projet rendent une colonne ``message`` en français (« Fichier
     arrima_clients.csv : 12 ligne(s) en quarantaine... ») : c'est elle qu'on rapporte. À défaut,
-    les premières lignes fautives, colonne = valeur. ``connexion`` : DuckDB sur l'entrepôt de
-    travail. Une requête qui échoue est ignorée (le message de dbt reste).
+    les premières lignes fautives, colonne = valeur (dans ``details_bruts`` : jamais publiées).
+    ``connexion`` : DuckDB sur l'entrepôt de travail. Une requête qui échoue est ignorée (le
+    message de dbt reste).
     """
     for noeud in bilan.bloquants + bilan.avertissements:
         if noeud.type_noeud != "test" or not noeud.code_compile:
@@ -307,4 +314,4 @@ def completer_details(bilan: BilanDbt, connexion: Any, nb_max: int = 5) -> None:
             if enregistrement.get("message"):
                 noeud.details.append(str(enregistrement["message"]))
             else:
-                noeud.details.append(", ".join(f"{c} = {v}" for c, v in enregistrement.items()))
+                noeud.details_bruts.append(", ".join(f"{c} = {v}" for c, v in enregistrement.items()))

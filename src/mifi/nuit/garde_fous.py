@@ -10,11 +10,12 @@ d'extraction qui ne recule pas, révisions attendues.
   dossier source pendant la nuit n'y change rien (la nuit publie les octets validés) et est
   signalé en avertissement. Seule la copie de la nuit en cours est gardée.
 - **Date d'extraction** : une nuit dont ``--date-extraction`` est antérieure à la dernière date
-  publiée est refusée, sauf ``--republier``. La dernière date publiée est lue dans la
-  publication : un fichier JSON de métadonnées à sa racine (clé ``date_extraction``), sinon le
-  lien ``rapports/dernier``, sinon l'historique de l'entrepôt publié
-  (``historique.hist_resultats_indicateurs``), sinon le plus récent dossier ``rapports/<date>``.
-  Rien de publié : toute date est acceptée.
+  publiée est refusée, sauf ``--republier``. La dernière date publiée est celle de la
+  publication en place : ``max(date_extraction)`` de ``marts.fct_resultats_indicateurs`` dans
+  l'entrepôt publié (version courante), sinon (publication d'avant cette colonne) l'historique
+  qu'y gardait l'entrepôt publié, sinon le lien ``rapports/dernier``, sinon le plus récent
+  dossier ``rapports/<date>``. Jamais ``etat_nuit.json`` : il décrit la dernière *tentative*,
+  qui a pu échouer. Rien de publié : toute date est acceptée.
 - **Révisions attendues** : ``--accepter-revisions`` pose ``MIFI_ACCEPTER_REVISIONS`` pour les
   processus dbt de la nuit (variable dbt ``accepter_revisions``, test ``revisions_sous_seuil``).
 """
@@ -23,7 +24,6 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-import json
 import os
 import re
 import shutil
@@ -141,14 +141,22 @@ def _date_valide(valeur: object) -> str | None:
     return None
 
 
-def _date_des_metadonnees(publication: Path) -> tuple[str, str] | None:
-    for chemin in sorted(publication.glob("*.json")):
-        try:
-            contenu = json.loads(chemin.read_text(encoding="utf-8"))
-        except (OSError, ValueError):
-            continue
-        if isinstance(contenu, dict) and (date := _date_valide(contenu.get("date_extraction"))):
-            return date, str(chemin)
+def _date_de_l_entrepot_publie(publication: Path) -> tuple[str, str] | None:
+    """Date d'extraction des données publiées : max(date_extraction) de l'entrepôt en place."""
+    entrepot = publication / "mifi.duckdb"
+    if not entrepot.is_file():
+        return None
+    try:
+        import duckdb
+
+        with duckdb.connect(str(entrepot), read_only=True) as connexion:
+            ligne = connexion.execute(
+                "select max(date_extraction) from marts.fct_resultats_indicateurs"
+            ).fetchone()
+    except Exception:  # noqa: BLE001 — entrepôt d'avant la colonne date_extraction : autre source
+        return None
+    if ligne and ligne[0] is not None:
+        return ligne[0].isoformat(), f"{entrepot} (marts.fct_resultats_indicateurs)"
     return None
 
 
@@ -187,7 +195,7 @@ def _date_des_rapports(publication: Path) -> tuple[str, str] | None:
 
 def derniere_date_publiee(publication: Path) -> tuple[str, str] | None:
     """(date AAAA-MM-JJ, d'où elle est lue) de la dernière nuit publiée, ou None."""
-    for lire in (_date_des_metadonnees, _date_du_lien_dernier, _date_de_l_historique, _date_des_rapports):
+    for lire in (_date_de_l_entrepot_publie, _date_de_l_historique, _date_du_lien_dernier, _date_des_rapports):
         trouvee = lire(publication)
         if trouvee is not None:
             return trouvee

@@ -5,10 +5,12 @@ Disposition du dossier de publication ::
     publication/
       versions/2026-10-31-01/      tout ce que publie une nuit (version précédente, gardée)
       versions/2026-11-01-01/      tout ce que publie une nuit (version courante) :
-        mifi.duckdb                  entrepôt publié (lecture seule, sans journal .wal)
-        parquet/                     un fichier Parquet par relation du schéma marts
-        documentation/               site dbt (static_index.html, index.html...)
-        rapport/                     rapport de la nuit (rapport.md, graphiques)
+        mifi.duckdb                  entrepôt publié : schéma marts seulement (lecture seule,
+                                     sans journal .wal)
+        parquet/                     un fichier Parquet (Snappy) par relation pour Power BI
+                                     (modèles marqués meta publication_powerbi)
+        documentation/               site dbt en un seul fichier (index.html), manifeste, catalogue
+        rapport/                     rapport de la nuit (rapport.md, rapport.html, graphiques)
       courante -> versions/2026-11-01-01      LE lien basculé chaque nuit (un seul rename)
       precedente -> versions/2026-10-31-01    version remplacée (gardée pour ses lecteurs)
       mifi.duckdb -> courante/mifi.duckdb     chemins stables, créés une fois pour toutes :
@@ -16,6 +18,9 @@ Disposition du dossier de publication ::
       documentation -> courante/documentation jamais
       rapports/dernier -> ../courante/rapport
       rapports/2026-10-31/         historique : copie du rapport de chaque nuit publiée
+      etat_nuit.json, etat_nuit.html   état de la dernière tentative (publiée ou en échec),
+                                   réécrits à chaque nuit (seuls fichiers qu'une nuit en échec
+                                   change) : voir mifi.nuit.etat
 
 Atomicité, du point de vue d'un lecteur : la nouvelle version est écrite entièrement sous un
 nom temporaire de ``versions/`` (même système de fichiers), synchronisée sur disque, renommée
@@ -77,6 +82,7 @@ ETAPES_PUBLICATION: tuple[str, ...] = (
     "liens_stables",        # chemins stables absents créés (première publication)
     "lien_temporaire",      # nouveau lien « courante » créé sous un nom temporaire
     "bascule",              # os.replace du lien « courante » : la nouvelle nuit est publiée
+    "historique",           # sauvegarde de l'historique installée dans l'espace de travail
     "precedente",           # lien « precedente » mis à jour
     "migration",            # chemins de l'ancienne disposition remplacés par les liens stables
     "archive_rapport",      # rapport copié dans rapports/<date>/
@@ -88,11 +94,18 @@ CODE_ARRET = 137
 # .<version>.nouvelle-<pid>.
 _MOTIF_TEMPORAIRE = re.compile(r"\..+\.(nouveau|nouvelle|lien|ancien)-\d+")
 _MOTIF_VERSION = re.compile(r"(\d{4}-\d{2}-\d{2})-(\d+)")
-# Schémas recopiés dans l'entrepôt publié : ce que lit Power BI (marts), les référentiels des
-# fiches, et l'historique (instantanés), point de départ de la nuit suivante. Les schémas de
+# Schémas recopiés dans l'entrepôt publié : ce que lit Power BI (marts, dont les tables de
+# libellés dim_indicateurs, dim_periodes, dim_modalites), et rien d'autre. Les schémas de
 # travail (brut, staging, intermediate) contiennent des renseignements personnels et des vues
-# qui pointent vers les fichiers d'extraits : ils restent dans l'entrepôt de travail.
-SCHEMAS_PUBLIES = ("marts", "referentiels", "historique")
+# qui pointent vers les fichiers d'extraits; l'historique (instantanés, dont les statuts
+# d'inscription Intimm avec leur numéro) et les référentiels restent eux aussi dans l'espace de
+# travail, d'accès restreint (voir mifi.nuit.historique).
+SCHEMAS_PUBLIES = ("marts",)
+# Relations exportées en Parquet pour Power BI : les modèles du schéma marts dont la
+# configuration porte ``meta: {publication_powerbi: true}`` (lu dans le manifeste de la nuit).
+# Pour publier une nouvelle relation, la marquer ainsi; les marts intermédiaires de chaque
+# indicateur (fct_resultats_111...) ne le sont pas.
+META_POWERBI = "publication_powerbi"
 
 
 def etape_franchie(etape: str) -> None:
@@ -177,12 +190,36 @@ def ecrire_entrepot_publie(connexion_travail: Any, catalogue_travail: str, desti
     os.chmod(destination, stat.S_IRUSR | stat.S_IRGRP | stat.S_IROTH)
 
 
-def exporter_parquet(connexion_travail: Any, catalogue_travail: str, dossier: Path) -> list[Path]:
-    """Un fichier Parquet par relation du schéma marts, lignes triées sur toutes les colonnes.
+def relations_powerbi(manifeste: dict[str, Any]) -> list[str]:
+    """Relations du schéma marts marquées ``meta: {publication_powerbi: true}``, triées par nom.
 
-    Le tri complet et l'écriture sur un seul fil rendent les octets reproductibles : deux nuits
-    sur les mêmes extraits produisent des fichiers identiques (aucune colonne du schéma marts
-    ne vient de l'horloge : les horodatages d'historique dérivent de date_extraction).
+    Lève ``ValueError`` si aucune ne l'est (manifeste absent ou marque perdue) : publier un
+    dossier Parquet vide serait une panne silencieuse de Power BI.
+    """
+    relations = sorted(
+        str(noeud.get("alias") or noeud["name"])
+        for noeud in manifeste.get("nodes", {}).values()
+        if noeud.get("resource_type") == "model"
+        and noeud.get("schema") == "marts"
+        and ((noeud.get("config") or {}).get("meta") or {}).get(META_POWERBI) is True
+    )
+    if not relations:
+        raise ValueError(
+            f"Aucune relation du schéma marts n'est marquée meta {META_POWERBI} dans le manifeste "
+            "de la nuit : rien à exporter pour Power BI."
+        )
+    return relations
+
+
+def exporter_parquet(connexion_travail: Any, catalogue_travail: str, dossier: Path,
+                     relations: list[str]) -> list[Path]:
+    """Un fichier Parquet (compression Snappy) par relation de ``relations`` (schéma marts).
+
+    Snappy : la compression que le connecteur Parquet de Power BI lit partout (contrat de
+    publication). Lignes triées sur toutes les colonnes et écriture sur un seul fil : deux
+    nuits sur les mêmes extraits produisent des fichiers identiques octet pour octet (aucune
+    colonne du schéma marts ne vient de l'horloge : les horodatages d'historique dérivent de
+    date_extraction).
     """
     dossier.mkdir(parents=True, exist_ok=False)
     fichiers: list[Path] = []
@@ -191,12 +228,19 @@ def exporter_parquet(connexion_travail: Any, catalogue_travail: str, dossier: Pa
     connexion_travail.execute("set threads = 1")
     connexion_travail.execute("set preserve_insertion_order = true")
     try:
-        for relation in relations_du_schema(connexion_travail, "marts", catalogue_travail):
+        existantes = set(relations_du_schema(connexion_travail, "marts", catalogue_travail))
+        absentes = sorted(set(relations) - existantes)
+        if absentes:
+            raise ValueError(
+                f"Relation(s) à publier pour Power BI absente(s) de l'entrepôt de travail : "
+                f"{', '.join(absentes)}."
+            )
+        for relation in sorted(relations):
             chemin = dossier / f"{relation}.parquet"
             connexion_travail.execute(
                 f"copy (select * from {identifiant(catalogue_travail)}.marts.{identifiant(relation)} "
                 f"order by all) to {litteral(str(chemin))} "
-                f"(format parquet, compression zstd)"
+                f"(format parquet, compression snappy)"
             )
             fichiers.append(chemin)
     finally:

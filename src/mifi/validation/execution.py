@@ -366,8 +366,12 @@ li.erreur {{ color: #b00020; }} li.avertissement {{ color: #7a5b00; }}
 ul {{ margin: 0; padding-left: 1.2em; }}
 </style></head><body>
 <h1>Validation des extraits du {date_extraction.isoformat()} : {"réussie" if resultat.succes else "ÉCHEC"}</h1>
-<p>{len(resultat.erreurs)} erreur(s), {len(resultat.avertissements)} avertissement(s).
-Détail de chaque attente : Data Docs de Great Expectations (<a href="data_docs/index.html">index</a>;
+<p>{len(resultat.erreurs)} erreur(s), {len(resultat.avertissements)} avertissement(s).</p>
+<p class="note">Une suite marquée « Failed » dans les Data Docs n'empêche pas forcément la publication :
+Great Expectations y marque toute attente non satisfaite, y compris les défauts tolérés
+(sévérité avertissement du projet, lignes mises en quarantaine), alors que seules les erreurs
+ci-dessous arrêtent la nuit.</p>
+<p>Détail de chaque attente : Data Docs de Great Expectations (<a href="data_docs/index.html">index</a>;
 l'index et la mise en forme complète demandent un accès à Internet, les pages de validation se lisent hors ligne).</p>
 {"".join(f'<p class="erreur">{_echapper(m)}</p>' for m in autres)}
 <table><tr><th>Fichier</th><th>Système</th><th>Statut</th><th>Lignes</th><th>Data Docs</th><th>Messages</th></tr>
