@@ -167,15 +167,23 @@ def texte_macro() -> str:
         "{#- Fichier engendré par `python -m mifi.extraits.sources` depuis le contrat des extraits",
         "    (src/mifi/validation/contrat_extraits.py) : ne pas le modifier à la main.",
         "    Un extrait : fichier, source et table dbt, modele (base_<modele> : toutes les lignes",
-        "    typées; stg_<modele> : les lignes retenues). -#}",
+        "    typées; stg_<modele> : les lignes retenues), classeur (Excel), largeurs (codes à zéros",
+        "    de tête), colonnes_doublon (colonnes comparées pour les doublons exacts). -#}",
         "{% macro contrat_extraits() -%}",
         "    {{ return([",
     ]
     for extrait in EXTRAITS:
-        lignes.append(
+        # doublon exact : mêmes valeurs sur toutes les colonnes du fichier (le numéro de ligne
+        # Excel, forcément différent, n'entre pas dans la comparaison)
+        doublon = [nom for nom, _ in colonnes_dbt(extrait) if nom != "no_ligne_excel"]
+        largeurs = {c.colonne_dbt: c.largeur for c in extrait.colonnes if c.largeur}
+        lignes += [
             f"        {{'fichier': '{extrait.fichier}', 'source': '{extrait.source}', "
-            f"'table': '{extrait.nom}', 'modele': '{extrait.modele}'}},"
-        )
+            f"'table': '{extrait.nom}', 'modele': '{extrait.modele}',",
+            f"            'classeur': {'true' if extrait.format is Format.XLSX else 'false'}, "
+            f"'largeurs': {json.dumps(largeurs)},",
+            f"            'colonnes_doublon': {json.dumps(doublon, ensure_ascii=False)}}},",
+        ]
     lignes += ["    ]) }}", "{%- endmacro %}"]
     return "\n".join(lignes) + "\n"
 

@@ -107,6 +107,12 @@ class Colonne:
     evenement: bool = False
 
     @property
+    def largeur(self) -> int | None:
+        """Largeur d'un code à zéros de tête (régions « 01 » à « 17 ») : le staging rétablit
+        « 1 » en « 01 » avant de comparer (doublons exacts, codes connus)."""
+        return 2 if self.codes == REGIONS else None
+
+    @property
     def colonne_dbt(self) -> str:
         """Nom de la colonne dans le schéma brut de l'entrepôt (source dbt)."""
         return self.nom_dbt or self.nom
