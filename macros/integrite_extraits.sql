@@ -82,3 +82,29 @@
     when {{ colonne_etat }} = 'inconnue' then '{{ colonne }} inconnu de {{ parent }}'
             when {{ colonne_etat }} = 'en quarantaine' then '{{ colonne }} en quarantaine dans {{ parent }}'
 {%- endmacro %}
+
+{# Doublon exact d'une ligne d'un extrait, d'après le contrat (macro engendrée contrat_extraits()) :
+   mêmes valeurs, après nettoyage, sur toutes les colonnes du fichier (numéro de ligne Excel
+   exclu; codes à zéros de tête rétablis, « 1 » = « 01 »); dans un classeur, la première ligne
+   Excel est l'originale. relation : le source() de l'extrait, laissé littéral dans le modèle. #}
+{% macro est_doublon_extrait(relation) -%}
+    {%- set trouve = namespace(extrait=none) -%}
+    {#- identifiant : la table; dans un test unitaire dbt, __dbt__cte__<source>__<table> -#}
+    {%- for extrait in contrat_extraits()
+        if relation.identifier in [extrait.table, '__dbt__cte__' ~ extrait.source ~ '__' ~ extrait.table] -%}
+        {%- set trouve.extrait = extrait -%}
+    {%- endfor -%}
+    {#- À l'analyse du projet (execute faux), source() ne rend pas encore la vraie relation. -#}
+    {%- if trouve.extrait is none and execute -%}
+        {{ exceptions.raise_compiler_error(
+            "est_doublon_extrait : " ~ relation.identifier ~ " absent du contrat des extraits") }}
+    {%- elif trouve.extrait is none -%}
+        false
+    {%- else -%}
+    {{ est_doublon_exact(
+        trouve.extrait.colonnes_doublon,
+        largeurs=trouve.extrait.largeurs,
+        ordre=convertir_entier('no_ligne_excel') if trouve.extrait.classeur else none,
+    ) }}
+    {%- endif -%}
+{%- endmacro %}

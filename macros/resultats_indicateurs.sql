@@ -201,6 +201,21 @@
     {%- endif -%}
 {%- endmacro %}
 
+{# Les indicateurs publiés, une seule liste : les unions de la publication en tirent le nom de
+   leurs modèles (fct_resultats_<id>, int_<domaine>__ventilations_<id>, et fct_mesures_<id>
+   quand l'indicateur a des mesures complémentaires). Un nouvel indicateur s'ajoute ici. #}
+{% macro indicateurs_publies() -%}
+    {{ return([
+        {'id': '111', 'domaine': 'attraction', 'mesures': true},
+        {'id': '221', 'domaine': 'reconnaissance_competences', 'mesures': false},
+        {'id': '311', 'domaine': 'integration', 'mesures': false},
+        {'id': '312', 'domaine': 'integration', 'mesures': false},
+        {'id': '313', 'domaine': 'francisation', 'mesures': false},
+        {'id': '521', 'domaine': 'francisation', 'mesures': false},
+        {'id': '611', 'domaine': 'numerique', 'mesures': false},
+    ]) }}
+{%- endmacro %}
+
 {# Colonnes des marts fct_resultats_<indicateur> que réunit fct_resultats_indicateurs, qui y
    ajoute cle_periode, est_fenetre_courante et date_extraction (contrat de publication,
    marts/publication/_publication__models.yml). #}

@@ -1,4 +1,4 @@
-"""Contrat des extraits bruts (shared/contrat-extraits.md), en données Python typées.
+"""Contrat des extraits bruts, vue simple en données Python typées.
 
 Vue simple, dérivée du contrat complet ``mifi.validation.contrat_extraits`` (seule
 description Python du contrat) : noms des 17 fichiers, encodages, séparateurs, en-têtes exacts

@@ -53,6 +53,7 @@ from dbt.adapters.duckdb.plugins import BasePlugin
 from dbt.adapters.duckdb.utils import SourceConfig
 
 from mifi import chargement_serialise
+from mifi.validation import contrat_extraits as _contrat
 from mifi.encodages import (
     BOM_UTF8,
     ErreurEncodage,
@@ -185,26 +186,12 @@ def lire_csv_cp1252_arrow(chemin: Path, separateur: str = ";") -> pa.Table:
 # Correspondance explicite en-tête Excel -> colonne (snake_case ASCII en français), une table
 # par classeur. Un en-tête absent de la table est une erreur : un classeur dont la forme change
 # doit être vu, pas lu de travers.
+# Table d'en-têtes de chaque classeur (meta.entetes de la source = nom de la source dbt) :
+# en-tête Excel -> nom de colonne, dans l'ordre du contrat des extraits (seule description).
 ENTETES_CLASSEURS: dict[str, dict[str, str]] = {
-    "ddrc": {
-        "Nom": "nom",
-        "Prénom": "prenom",
-        "Date de naissance": "date_naissance",
-        "Pays de naissance": "pays_naissance",
-        "Code CNP": "code_cnp",
-        "Début de l'accompagnement": "date_debut_accompagnement",
-        "Fin de l'accompagnement": "date_fin_accompagnement",
-    },
-    "dgtnri": {
-        "Identifiant": "identifiant",
-        "Service numérique": "service_numerique",
-        "Date de mise en ligne": "date_mise_en_ligne",
-        "Nouveau service": "nouveau_service",
-        "Participation des clientèles en amont": "participation_clientele_amont",
-        "Mode de consultation": "mode_consultation",
-        "Direction responsable": "direction_responsable",
-        "Commentaire": "commentaire",
-    },
+    _extrait.source: {colonne.nom: colonne.colonne_dbt for colonne in _extrait.colonnes}
+    for _extrait in _contrat.EXTRAITS
+    if _extrait.format is _contrat.Format.XLSX
 }
 
 _DATE_TEXTE = re.compile(r"^\s*(\d{1,2})/(\d{1,2})/(\d{4})\s*$")

@@ -12,55 +12,19 @@ from typing import Any
 
 import openpyxl
 
-# fichier -> (encodage, séparateur, colonnes) — recopié du contrat des extraits (docs/contrat_extraits.md)
+from mifi.validation.contrat_extraits import EXTRAITS, Format
+from mifi.validation.contrat_extraits import extrait as contrat_extrait
+
+# fichier -> (encodage, séparateur, colonnes), d'après le contrat des extraits (indépendant du
+# générateur, qui en tire aussi ses en-têtes : une dérive du contrat se voit dans test_contrat.py)
 CONTRAT_CSV: dict[str, tuple[str, str, tuple[str, ...]]] = {
-    "bdi_declarations.csv": ("utf-8", ",", (
-        "no_declaration", "no_candidat", "date_depot", "statut_declaration", "date_naissance", "sexe",
-        "pays_naissance", "pays_residence", "diplome_plus_eleve", "domaine_formation_en_demande", "en_emploi",
-        "accompagne_conjoint", "nb_enfants_accompagnants")),
-    "bdi_experiences.csv": ("utf-8", ",", ("no_declaration", "code_profession", "version_cnp", "mois_experience")),
-    "bdi_francais.csv": ("utf-8", ",", (
-        "no_declaration", "type_preuve", "niveau_comprehension_orale", "niveau_production_orale")),
-    "ref_diagnostics_professions.csv": ("utf-8", ",", (
-        "annee", "version_cnp", "code_profession", "niveau_competence", "feer", "diagnostic")),
-    "arrima_clients.csv": ("utf-8", ",", (
-        "id_arrima", "nom", "prenom", "date_naissance", "sexe", "pays_naissance", "categorie_immigration",
-        "date_arrivee_quebec", "region_administrative")),
-    "arrima_aq_inscriptions.csv": ("utf-8", ",", (
-        "id_inscription_aq", "id_arrima", "date_inscription", "admissible", "lieu_service", "statut_inscription",
-        "direction_regionale")),
-    "powerapp_aq_rencontres.csv": ("utf-8", ",", (
-        "id_rencontre", "id_arrima", "date_rencontre", "type_rencontre", "statut_rencontre", "matricule_agent")),
-    "arrima_rc_accompagnements.csv": ("utf-8", ",", (
-        "id_accompagnement", "id_arrima", "prestataire", "date_debut", "date_fin", "code_profession", "version_cnp")),
-    "arrima_paffarc_aides.csv": ("utf-8", ",", (
-        "id_aide", "id_arrima", "date_decision", "statut_aide", "montant_accorde", "code_profession", "version_cnp")),
-    "ceriges_services.csv": ("cp1252", ";", (
-        "no_dossier", "nom", "prenom", "date_naissance", "sexe", "pays_naissance", "statut", "date_arrivee",
-        "code_organisme", "region_administrative", "volet", "date_service", "code_service")),
-    "gsi_services.csv": ("utf-8-sig", ",", (
-        "id_personne", "id_arrima", "nom", "prenom", "date_naissance", "sexe", "pays_naissance",
-        "situation_statutaire", "date_arrivee", "id_organisme", "region_administrative", "volet", "date_service",
-        "type_service")),
-    "intimm_personnes.csv": ("cp1252", ";", (
-        "no_client", "date_naissance", "sexe", "pays_naissance", "langue_maternelle", "statut_immigration",
-        "categorie_immigration", "annees_scolarite")),
-    "intimm_inscriptions.csv": ("cp1252", ";", (
-        "no_inscription", "no_client", "sigle_cours", "reseau", "intensite", "formule", "type_prestataire",
-        "code_prestataire", "region_prestataire", "type_inscription", "date_debut_cours", "date_fin_cours",
-        "statut_inscription", "jours_presence", "enseignant_mifi")),
-    "intimm_evaluations.csv": ("cp1252", ";", (
-        "no_inscription", "competence", "type_evaluation", "resultat", "date_evaluation")),
-    "ref_cours.csv": ("utf-8", ",", (
-        "sigle_cours", "titre_cours", "type_programme", "programme_norme", "scolarite_9_ans_plus",
-        "evaluation_sommative_finale", "niveau_cible_co", "niveau_cible_po")),
+    extrait.fichier: (extrait.encodage, extrait.separateur, tuple(extrait.entete))
+    for extrait in EXTRAITS
+    if extrait.format is Format.CSV
 }
-ENTETE_DDRC = ("Nom", "Prénom", "Date de naissance", "Pays de naissance", "Code CNP",
-               "Début de l'accompagnement", "Fin de l'accompagnement")
-ENTETE_DGTNRI = ("Identifiant", "Service numérique", "Date de mise en ligne", "Nouveau service",
-                 "Participation des clientèles en amont", "Mode de consultation", "Direction responsable",
-                 "Commentaire")
-FICHIERS = tuple(sorted([*CONTRAT_CSV, "ddrc_projets_recrutement.xlsx", "dgtnri_services_numeriques.xlsx"]))
+ENTETE_DDRC = tuple(contrat_extrait("ddrc_projets_recrutement.xlsx").entete)
+ENTETE_DGTNRI = tuple(contrat_extrait("dgtnri_services_numeriques.xlsx").entete)
+FICHIERS = tuple(sorted(extrait.fichier for extrait in EXTRAITS))
 
 
 @lru_cache(maxsize=64)

@@ -1,16 +1,11 @@
 -- Cellules de ventilation de tous les indicateurs, AVANT le contrôle de la divulgation (espace
 -- de travail, jamais publié) : valeur, numérateur, dénominateur, personnes distinctes derrière
--- la cellule et drapeau de dimension exclusive. Union des modèles int_<domaine>__ventilations_<id>;
--- un nouvel indicateur ajoute seulement son modèle à la liste.
-{%- set modeles_ventilations = [
-    'int_attraction__ventilations_111',
-    'int_reconnaissance_competences__ventilations_221',
-    'int_integration__ventilations_311',
-    'int_integration__ventilations_312',
-    'int_francisation__ventilations_313',
-    'int_francisation__ventilations_521',
-    'int_numerique__ventilations_611',
-] %}
+-- la cellule et drapeau de dimension exclusive. Union des modèles int_<domaine>__ventilations_<id>
+-- des indicateurs publiés (macro indicateurs_publies()).
+{%- set modeles_ventilations = [] %}
+{%- for indicateur in indicateurs_publies() %}
+    {%- do modeles_ventilations.append('int_' ~ indicateur.domaine ~ '__ventilations_' ~ indicateur.id) %}
+{%- endfor %}
 
 with
 

@@ -1,11 +1,12 @@
 -- Contrat de publication lu par Power BI : les mesures complémentaires, d'une autre unité que
 -- l'indicateur (ex. 1.1.1 compte des DI; candidats_distincts compte des candidats). Une ligne
 -- par indicateur × fenêtre × mesure. Des totaux, jamais supprimés.
--- Union des marts fct_mesures_<indicateur>; un nouvel indicateur ajoute seulement son modèle à
--- la liste.
-{%- set modeles_mesures = [
-    'fct_mesures_111',
-] %}
+-- Union des marts fct_mesures_<id> des indicateurs publiés qui en ont (macro
+-- indicateurs_publies(), mesures: true).
+{%- set modeles_mesures = [] %}
+{%- for indicateur in indicateurs_publies() if indicateur.mesures %}
+    {%- do modeles_mesures.append('fct_mesures_' ~ indicateur.id) %}
+{%- endfor %}
 
 with
 

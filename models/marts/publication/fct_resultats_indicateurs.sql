@@ -1,16 +1,11 @@
 -- Contrat de publication lu par Power BI : une ligne par indicateur × période × granularité.
--- Union des marts par indicateur; un nouvel indicateur ajoute seulement son modèle à la liste.
+-- Union des marts fct_resultats_<id> des indicateurs publiés (macro indicateurs_publies()).
 -- S'y ajoutent, une seule fois pour tous : la clé de dim_periodes, le drapeau de la fenêtre
 -- courante (celle qui contient date_extraction) et la date des extraits.
-{%- set modeles_resultats = [
-    'fct_resultats_111',
-    'fct_resultats_221',
-    'fct_resultats_311',
-    'fct_resultats_312',
-    'fct_resultats_313',
-    'fct_resultats_521',
-    'fct_resultats_611',
-] %}
+{%- set modeles_resultats = [] %}
+{%- for indicateur in indicateurs_publies() %}
+    {%- do modeles_resultats.append('fct_resultats_' ~ indicateur.id) %}
+{%- endfor %}
 
 with
 

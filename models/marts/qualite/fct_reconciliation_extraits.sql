@@ -2,29 +2,14 @@
 -- staging + doublons exacts + lignes mises en quarantaine (détail par motif). Rien ne
 -- disparaît en silence (contrat des extraits). Aucune donnée personnelle : des comptes.
 --
--- Un extrait = une ligne de la liste ci-dessous : (fichier, modèle base_, modèle stg_).
+-- Un extrait = (fichier, modèle base_, modèle stg_), d'après le contrat des extraits (macro
+-- engendrée contrat_extraits(), voir src/mifi/validation/contrat_extraits.py).
 -- Le modèle base_ porte toutes les lignes brutes typées, avec est_doublon et motif_quarantaine;
 -- le modèle stg_ les lignes retenues.
-{%- set extraits = [
-    ('bdi_declarations.csv', 'base_bdi__declarations', 'stg_bdi__declarations'),
-    ('bdi_experiences.csv', 'base_bdi__experiences', 'stg_bdi__experiences'),
-    ('bdi_francais.csv', 'base_bdi__francais', 'stg_bdi__francais'),
-    ('ref_diagnostics_professions.csv', 'base_referentiels__diagnostics_professions',
-        'stg_referentiels__diagnostics_professions'),
-    ('arrima_clients.csv', 'base_arrima__clients', 'stg_arrima__clients'),
-    ('arrima_aq_inscriptions.csv', 'base_arrima__aq_inscriptions', 'stg_arrima__aq_inscriptions'),
-    ('powerapp_aq_rencontres.csv', 'base_powerapp__aq_rencontres', 'stg_powerapp__aq_rencontres'),
-    ('arrima_rc_accompagnements.csv', 'base_arrima__rc_accompagnements', 'stg_arrima__rc_accompagnements'),
-    ('arrima_paffarc_aides.csv', 'base_arrima__paffarc_aides', 'stg_arrima__paffarc_aides'),
-    ('ddrc_projets_recrutement.xlsx', 'base_ddrc__participants', 'stg_ddrc__participants'),
-    ('ceriges_services.csv', 'base_ceriges__services', 'stg_ceriges__services'),
-    ('gsi_services.csv', 'base_gsi__services', 'stg_gsi__services'),
-    ('intimm_personnes.csv', 'base_intimm__personnes', 'stg_intimm__personnes'),
-    ('intimm_inscriptions.csv', 'base_intimm__inscriptions', 'stg_intimm__inscriptions'),
-    ('intimm_evaluations.csv', 'base_intimm__evaluations', 'stg_intimm__evaluations'),
-    ('ref_cours.csv', 'base_referentiels__cours', 'stg_referentiels__cours'),
-    ('dgtnri_services_numeriques.xlsx', 'base_dgtnri__services_numeriques', 'stg_dgtnri__services_numeriques'),
-] %}
+{%- set extraits = [] %}
+{%- for extrait in contrat_extraits() %}
+    {%- do extraits.append((extrait.fichier, 'base_' ~ extrait.modele, 'stg_' ~ extrait.modele)) %}
+{%- endfor %}
 
 with
 

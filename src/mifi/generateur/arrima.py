@@ -21,33 +21,19 @@ from typing import Any
 
 from .aleatoire import choix, entier
 from .contexte import Contexte, emettre, sous_generateur
+from .contrat import entete_contrat
 from .ecriture import Ligne, ajouter_lignes, enregistrer_classeur, iso, nouveau_classeur
 from .modele import Accompagnement, AidePaffarc, InscriptionAQ, ParticipationDdrc, Rencontre
 from .parametres import DATE_BASCULE_CNP_2021, DEBUT_COUVERTURE, PARTICIPANTS_PAR_PROJET_DDRC
 from .population import FabriquePersonnes, Personne
 from .referentiels import DIRECTION_REGIONALE, PROFESSIONS, Profession
 
-COLONNES_CLIENTS = (
-    "id_arrima", "nom", "prenom", "date_naissance", "sexe", "pays_naissance", "categorie_immigration",
-    "date_arrivee_quebec", "region_administrative",
-)
-COLONNES_AQ = (
-    "id_inscription_aq", "id_arrima", "date_inscription", "admissible", "lieu_service", "statut_inscription",
-    "direction_regionale",
-)
-COLONNES_RENCONTRES = (
-    "id_rencontre", "id_arrima", "date_rencontre", "type_rencontre", "statut_rencontre", "matricule_agent",
-)
-COLONNES_RC = (
-    "id_accompagnement", "id_arrima", "prestataire", "date_debut", "date_fin", "code_profession", "version_cnp",
-)
-COLONNES_PAFFARC = (
-    "id_aide", "id_arrima", "date_decision", "statut_aide", "montant_accorde", "code_profession", "version_cnp",
-)
-ENTETE_DDRC = (
-    "Nom", "Prénom", "Date de naissance", "Pays de naissance", "Code CNP",
-    "Début de l'accompagnement", "Fin de l'accompagnement",
-)
+COLONNES_CLIENTS = entete_contrat("arrima_clients.csv")
+COLONNES_AQ = entete_contrat("arrima_aq_inscriptions.csv")
+COLONNES_RENCONTRES = entete_contrat("powerapp_aq_rencontres.csv")
+COLONNES_RC = entete_contrat("arrima_rc_accompagnements.csv")
+COLONNES_PAFFARC = entete_contrat("arrima_paffarc_aides.csv")
+ENTETE_DDRC = entete_contrat("ddrc_projets_recrutement.xlsx")
 MOTIF_INVALIDE = "date impossible"
 TAUX_PAYS_INCONNU_ARRIMA = 0.03  # clients ARRIMA au pays de naissance vide
 TAUX_NES_AU_CANADA_DDRC = 0.04  # participants DDRC nés au Canada

@@ -14,19 +14,16 @@ from datetime import date, timedelta
 from .aleatoire import Tirage, choix, entier
 from .calendrier import ajouter_mois, fin_de_mois
 from .contexte import Contexte, emettre, sous_generateur
+from .contrat import entete_contrat
 from .ecriture import EcrivainCsv, Ligne, iso
 from .modele import Declaration, Diagnostic, Experience, PreuveFrancais
 from .parametres import CANDIDATS_BDI_MENSUELS, CROISSANCE_ANNUELLE, DATE_BASCULE_CNP_2021, DEBUT_COUVERTURE, Parametres
 from .referentiels import PAYS_IMMIGRATION, PAYS_RESIDENCE_AUTRES, PROFESSIONS
 
-COLONNES_DECLARATIONS = (
-    "no_declaration", "no_candidat", "date_depot", "statut_declaration", "date_naissance", "sexe",
-    "pays_naissance", "pays_residence", "diplome_plus_eleve", "domaine_formation_en_demande", "en_emploi",
-    "accompagne_conjoint", "nb_enfants_accompagnants",
-)
-COLONNES_EXPERIENCES = ("no_declaration", "code_profession", "version_cnp", "mois_experience")
-COLONNES_FRANCAIS = ("no_declaration", "type_preuve", "niveau_comprehension_orale", "niveau_production_orale")
-COLONNES_DIAGNOSTICS = ("annee", "version_cnp", "code_profession", "niveau_competence", "feer", "diagnostic")
+COLONNES_DECLARATIONS = entete_contrat("bdi_declarations.csv")
+COLONNES_EXPERIENCES = entete_contrat("bdi_experiences.csv")
+COLONNES_FRANCAIS = entete_contrat("bdi_francais.csv")
+COLONNES_DIAGNOSTICS = entete_contrat("ref_diagnostics_professions.csv")
 DIAGNOSTICS = ("DEFICIT", "LEGER_DEFICIT", "EQUILIBRE", "SURPLUS")
 DIPLOMES = ("SECONDAIRE", "PROFESSIONNEL", "COLLEGIAL", "BACCALAUREAT", "MAITRISE", "DOCTORAT")
 MOTIF_INVALIDE_DATE = "date impossible"

@@ -19,22 +19,16 @@ from datetime import date, timedelta
 
 from .aleatoire import Tirage, choix, entier
 from .contexte import Contexte, emettre, sous_generateur
+from .contrat import entete_contrat
 from .ecriture import Ligne, iso
 from .modele import Evaluation, InscriptionCours
 from .parametres import DEBUT_COUVERTURE
 from .population import LANGUE_PAR_PAYS, FabriquePersonnes, Personne
 from .referentiels import COURS_PAR_SIGLE, Cours
 
-COLONNES_PERSONNES = (
-    "no_client", "date_naissance", "sexe", "pays_naissance", "langue_maternelle", "statut_immigration",
-    "categorie_immigration", "annees_scolarite",
-)
-COLONNES_INSCRIPTIONS = (
-    "no_inscription", "no_client", "sigle_cours", "reseau", "intensite", "formule", "type_prestataire",
-    "code_prestataire", "region_prestataire", "type_inscription", "date_debut_cours", "date_fin_cours",
-    "statut_inscription", "jours_presence", "enseignant_mifi",
-)
-COLONNES_EVALUATIONS = ("no_inscription", "competence", "type_evaluation", "resultat", "date_evaluation")
+COLONNES_PERSONNES = entete_contrat("intimm_personnes.csv")
+COLONNES_INSCRIPTIONS = entete_contrat("intimm_inscriptions.csv")
+COLONNES_EVALUATIONS = entete_contrat("intimm_evaluations.csv")
 
 STATUT_INTIMM = {
     "RESIDENT_PERMANENT": "RESIDENT_PERMANENT", "RESIDENT_TEMPORAIRE": "RESIDENT_TEMPORAIRE",

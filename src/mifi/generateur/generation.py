@@ -21,48 +21,38 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from . import VERSION_FORMAT_VERITE
-from .arrima import COLONNES_AQ, COLONNES_CLIENTS, COLONNES_PAFFARC, COLONNES_RC, COLONNES_RENCONTRES, DomaineArrima
+from .arrima import DomaineArrima
 from .bdi import (
-    COLONNES_DECLARATIONS,
-    COLONNES_DIAGNOSTICS,
-    COLONNES_EXPERIENCES,
-    COLONNES_FRANCAIS,
     DomaineBdi,
     construire_diagnostics,
     ecrire_diagnostics,
 )
 from .contexte import CollecteurIdentites, Contexte, sous_generateur
+from .contrat import entete_contrat, format_csv
 from .ecriture import Comptes, EcrivainCsv
-from .francisation import COLONNES_EVALUATIONS, COLONNES_INSCRIPTIONS, COLONNES_PERSONNES, DomaineFrancisation
+from .francisation import DomaineFrancisation
 from .identites import RegistreIdentites
 from .numerique import ecrire_services, generer_services
 from .parametres import Parametres
-from .pasi import COLONNES_CERIGES, COLONNES_GSI, DomainePasi
+from .pasi import DomainePasi
 from .population import Cohortes, FabriquePersonnes, mois_couverts
 from .referentiels import COURS
 from .verite import Verite
 
-UTF8, CP1252, UTF8_BOM = "utf-8", "cp1252", "utf-8-sig"
-
-# nom du fichier -> (tâche, colonnes, encodage, séparateur) — shared/contrat-extraits.md
+# Tâche qui écrit chaque CSV; colonnes, encodage et séparateur : ceux du contrat des extraits.
+TACHE_PAR_FICHIER: dict[str, str] = {
+    "bdi_declarations.csv": "bdi", "bdi_experiences.csv": "bdi", "bdi_francais.csv": "bdi",
+    "ref_diagnostics_professions.csv": "bdi", "ref_cours.csv": "bdi",
+    "arrima_clients.csv": "integration", "arrima_aq_inscriptions.csv": "integration",
+    "powerapp_aq_rencontres.csv": "integration", "arrima_rc_accompagnements.csv": "integration",
+    "arrima_paffarc_aides.csv": "integration", "ceriges_services.csv": "integration",
+    "gsi_services.csv": "integration",
+    "intimm_personnes.csv": "francisation", "intimm_inscriptions.csv": "francisation",
+    "intimm_evaluations.csv": "francisation",
+}
+# nom du fichier -> (tâche, colonnes, encodage, séparateur)
 FICHIERS_CSV: dict[str, tuple[str, tuple[str, ...], str, str]] = {
-    "bdi_declarations.csv": ("bdi", COLONNES_DECLARATIONS, UTF8, ","),
-    "bdi_experiences.csv": ("bdi", COLONNES_EXPERIENCES, UTF8, ","),
-    "bdi_francais.csv": ("bdi", COLONNES_FRANCAIS, UTF8, ","),
-    "ref_diagnostics_professions.csv": ("bdi", COLONNES_DIAGNOSTICS, UTF8, ","),
-    "ref_cours.csv": ("bdi", (
-        "sigle_cours", "titre_cours", "type_programme", "programme_norme", "scolarite_9_ans_plus",
-        "evaluation_sommative_finale", "niveau_cible_co", "niveau_cible_po"), UTF8, ","),
-    "arrima_clients.csv": ("integration", COLONNES_CLIENTS, UTF8, ","),
-    "arrima_aq_inscriptions.csv": ("integration", COLONNES_AQ, UTF8, ","),
-    "powerapp_aq_rencontres.csv": ("integration", COLONNES_RENCONTRES, UTF8, ","),
-    "arrima_rc_accompagnements.csv": ("integration", COLONNES_RC, UTF8, ","),
-    "arrima_paffarc_aides.csv": ("integration", COLONNES_PAFFARC, UTF8, ","),
-    "ceriges_services.csv": ("integration", COLONNES_CERIGES, CP1252, ";"),
-    "gsi_services.csv": ("integration", COLONNES_GSI, UTF8_BOM, ","),
-    "intimm_personnes.csv": ("francisation", COLONNES_PERSONNES, CP1252, ";"),
-    "intimm_inscriptions.csv": ("francisation", COLONNES_INSCRIPTIONS, CP1252, ";"),
-    "intimm_evaluations.csv": ("francisation", COLONNES_EVALUATIONS, CP1252, ";"),
+    nom: (tache, entete_contrat(nom), *format_csv(nom)) for nom, tache in TACHE_PAR_FICHIER.items()
 }
 FICHIERS_EXCEL = ("ddrc_projets_recrutement.xlsx", "dgtnri_services_numeriques.xlsx")
 FICHIERS = tuple(sorted([*FICHIERS_CSV, *FICHIERS_EXCEL]))

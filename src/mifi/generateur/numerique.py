@@ -13,14 +13,12 @@ from typing import Any
 from .aleatoire import choix, entier
 from .calendrier import annee_financiere
 from .contexte import Contexte, sous_generateur
+from .contrat import entete_contrat, onglet_contrat
 from .ecriture import ajouter_lignes, enregistrer_classeur, nouveau_classeur
 from .modele import ServiceNumerique
 
-ONGLET = "Suivi 6.1.1"
-ENTETE = (
-    "Identifiant", "Service numérique", "Date de mise en ligne", "Nouveau service",
-    "Participation des clientèles en amont", "Mode de consultation", "Direction responsable", "Commentaire",
-)
+ONGLET = onglet_contrat("dgtnri_services_numeriques.xlsx")
+ENTETE = entete_contrat("dgtnri_services_numeriques.xlsx")
 SERVICES = (
     "Apprendre le français - demande d'admission en ligne",
     "Apprendre le français - choix de cours et d'horaire",

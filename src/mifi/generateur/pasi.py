@@ -13,20 +13,14 @@ from datetime import date, timedelta
 
 from .aleatoire import choix, entier
 from .contexte import Contexte, emettre, sous_generateur
+from .contrat import entete_contrat
 from .ecriture import Ligne, iso, jjmmaaaa
 from .modele import ServicePasi
 from .parametres import DATE_BASCULE_GSI, DEBUT_COUVERTURE
 from .population import FabriquePersonnes, Personne
 
-COLONNES_CERIGES = (
-    "no_dossier", "nom", "prenom", "date_naissance", "sexe", "pays_naissance", "statut", "date_arrivee",
-    "code_organisme", "region_administrative", "volet", "date_service", "code_service",
-)
-COLONNES_GSI = (
-    "id_personne", "id_arrima", "nom", "prenom", "date_naissance", "sexe", "pays_naissance",
-    "situation_statutaire", "date_arrivee", "id_organisme", "region_administrative", "volet", "date_service",
-    "type_service",
-)
+COLONNES_CERIGES = entete_contrat("ceriges_services.csv")
+COLONNES_GSI = entete_contrat("gsi_services.csv")
 STATUT_CERIGES = {
     "RESIDENT_PERMANENT": "RP", "RESIDENT_TEMPORAIRE": "RT", "DEMANDEUR_ASILE": "DA", "REFUGIE": "RF",
     "CITOYEN_CANADIEN": "CC", "AUTRE": "AU",

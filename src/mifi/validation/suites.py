@@ -209,7 +209,7 @@ def suite(extrait: Extrait) -> dict[str, Any]:
         "name": extrait.nom,
         "expectations": attentes,
         "meta": {
-            "contrat": "shared/contrat-extraits.md",
+            "contrat": "src/mifi/validation/contrat_extraits.py (prose : docs/contrat_extraits.md)",
             "genere_par": "python -m mifi.validation.suites (depuis mifi/validation/contrat_extraits.py)",
             "systeme": extrait.systeme,
             "fichier": extrait.fichier,

@@ -4,10 +4,12 @@
 -- Référence contrôlée : id_arrima doit exister dans arrima_clients et y être retenu;
 -- sinon quarantaine (« id_arrima inconnu de arrima_clients » ou
 -- « id_arrima en quarantaine dans arrima_clients »).
+{% set relation = source('arrima', 'arrima_aq_inscriptions') %}
+
 with
 
 source as (
-    select * from {{ source('arrima', 'arrima_aq_inscriptions') }}
+    select * from {{ relation }}
 ),
 
 cles_clients as (
@@ -18,10 +20,7 @@ cles_clients as (
 marquees as (
     select
         *,
-        {{ est_doublon_exact([
-            'id_inscription_aq', 'id_arrima', 'date_inscription', 'admissible', 'lieu_service',
-            'statut_inscription', 'direction_regionale',
-        ]) }} as est_doublon
+        {{ est_doublon_extrait(relation) }} as est_doublon
     from source
 ),
 

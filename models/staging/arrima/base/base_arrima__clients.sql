@@ -1,18 +1,17 @@
 -- Toutes les lignes brutes de arrima_clients.csv, typées, avec les doublons exacts et les
 -- lignes invalides marqués (motif de quarantaine). Rien n'est filtré ici.
+{% set relation = source('arrima', 'arrima_clients') %}
+
 with
 
 source as (
-    select * from {{ source('arrima', 'arrima_clients') }}
+    select * from {{ relation }}
 ),
 
 marquees as (
     select
         *,
-        {{ est_doublon_exact([
-            'id_arrima', 'nom', 'prenom', 'date_naissance', 'sexe', 'pays_naissance',
-            'categorie_immigration', 'date_arrivee_quebec', 'region_administrative',
-        ], largeurs={'region_administrative': 2}) }} as est_doublon
+        {{ est_doublon_extrait(relation) }} as est_doublon
     from source
 ),
 

@@ -3,10 +3,12 @@
 -- Référence contrôlée : id_arrima doit exister dans arrima_clients et y être retenu;
 -- sinon quarantaine (« id_arrima inconnu de arrima_clients » ou
 -- « id_arrima en quarantaine dans arrima_clients »).
+{% set relation = source('arrima', 'arrima_paffarc_aides') %}
+
 with
 
 source as (
-    select * from {{ source('arrima', 'arrima_paffarc_aides') }}
+    select * from {{ relation }}
 ),
 
 cles_clients as (
@@ -17,10 +19,7 @@ cles_clients as (
 marquees as (
     select
         *,
-        {{ est_doublon_exact([
-            'id_aide', 'id_arrima', 'date_decision', 'statut_aide', 'montant_accorde',
-            'code_profession', 'version_cnp',
-        ]) }} as est_doublon
+        {{ est_doublon_extrait(relation) }} as est_doublon
     from source
 ),
 

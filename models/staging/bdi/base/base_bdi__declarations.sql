@@ -1,20 +1,17 @@
 -- Toutes les lignes brutes de bdi_declarations.csv, typées, avec les doublons exacts et les
 -- lignes invalides marqués (motif de quarantaine). Rien n'est filtré ici.
+{% set relation = source('bdi', 'bdi_declarations') %}
+
 with
 
 source as (
-    select * from {{ source('bdi', 'bdi_declarations') }}
+    select * from {{ relation }}
 ),
 
 marquees as (
     select
         *,
-        {{ est_doublon_exact([
-            'no_declaration', 'no_candidat', 'date_depot', 'statut_declaration', 'date_naissance',
-            'sexe', 'pays_naissance', 'pays_residence', 'diplome_plus_eleve',
-            'domaine_formation_en_demande', 'en_emploi', 'accompagne_conjoint',
-            'nb_enfants_accompagnants',
-        ]) }} as est_doublon
+        {{ est_doublon_extrait(relation) }} as est_doublon
     from source
 ),
 

@@ -3,10 +3,12 @@
 -- Référence contrôlée : no_declaration doit exister dans bdi_declarations et y être retenu;
 -- sinon quarantaine (« no_declaration inconnu de bdi_declarations » ou
 -- « no_declaration en quarantaine dans bdi_declarations »).
+{% set relation = source('bdi', 'bdi_experiences') %}
+
 with
 
 source as (
-    select * from {{ source('bdi', 'bdi_experiences') }}
+    select * from {{ relation }}
 ),
 
 cles_declarations as (
@@ -17,7 +19,7 @@ cles_declarations as (
 marquees as (
     select
         *,
-        {{ est_doublon_exact(['no_declaration', 'code_profession', 'version_cnp', 'mois_experience']) }}
+        {{ est_doublon_extrait(relation) }}
             as est_doublon
     from source
 ),

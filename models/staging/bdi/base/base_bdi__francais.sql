@@ -3,10 +3,12 @@
 -- Référence contrôlée : no_declaration doit exister dans bdi_declarations et y être retenu;
 -- sinon quarantaine (« no_declaration inconnu de bdi_declarations » ou
 -- « no_declaration en quarantaine dans bdi_declarations »).
+{% set relation = source('bdi', 'bdi_francais') %}
+
 with
 
 source as (
-    select * from {{ source('bdi', 'bdi_francais') }}
+    select * from {{ relation }}
 ),
 
 cles_declarations as (
@@ -17,9 +19,7 @@ cles_declarations as (
 marquees as (
     select
         *,
-        {{ est_doublon_exact([
-            'no_declaration', 'type_preuve', 'niveau_comprehension_orale', 'niveau_production_orale',
-        ]) }} as est_doublon
+        {{ est_doublon_extrait(relation) }} as est_doublon
     from source
 ),
 

@@ -4,20 +4,18 @@
 -- 3.1.2) : une ligne datée à partir de la bascule vers GSI (2023-07-01) est mise de côté avec le
 -- motif « hors periode du systeme », un code de volet autre que V1, V1A, V2, V3, V4 avec le
 -- motif « volet hors PASI ».
+{% set relation = source('ceriges', 'ceriges_services') %}
+
 with
 
 source as (
-    select * from {{ source('ceriges', 'ceriges_services') }}
+    select * from {{ relation }}
 ),
 
 marquees as (
     select
         *,
-        {{ est_doublon_exact([
-            'no_dossier', 'nom', 'prenom', 'date_naissance', 'sexe', 'pays_naissance', 'statut',
-            'date_arrivee', 'code_organisme', 'region_administrative', 'volet', 'date_service',
-            'code_service',
-        ], largeurs={'region_administrative': 2}) }} as est_doublon
+        {{ est_doublon_extrait(relation) }} as est_doublon
     from source
 ),
 

@@ -4,19 +4,18 @@
 -- du classeur (le numéro de ligne Excel, forcément différent, n'entre pas dans la comparaison).
 -- `onglet` garde le nom exact de l'onglet (espaces compris : Excel tronque les noms à 31
 -- caractères, parfois sur une espace) pour retrouver la ligne; `projet` est le nom nettoyé.
+{% set relation = source('ddrc', 'ddrc_projets_recrutement') %}
+
 with
 
 source as (
-    select * from {{ source('ddrc', 'ddrc_projets_recrutement') }}
+    select * from {{ relation }}
 ),
 
 marquees as (
     select
         *,
-        {{ est_doublon_exact([
-            'projet', 'nom', 'prenom', 'date_naissance', 'pays_naissance', 'code_cnp',
-            'date_debut_accompagnement', 'date_fin_accompagnement',
-        ], ordre=convertir_entier('no_ligne_excel')) }} as est_doublon
+        {{ est_doublon_extrait(relation) }} as est_doublon
     from source
 ),
 

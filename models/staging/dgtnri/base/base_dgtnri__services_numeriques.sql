@@ -1,20 +1,18 @@
 -- Toutes les lignes de l'onglet « Suivi 6.1.1 » du classeur DGTNRI, typées, avec les doublons
 -- exacts et les lignes invalides marqués (motif de quarantaine). Rien n'est filtré ici.
 -- Oui/Non deviennent des booléens (casse et espaces ignorés).
+{% set relation = source('dgtnri', 'dgtnri_services_numeriques') %}
+
 with
 
 source as (
-    select * from {{ source('dgtnri', 'dgtnri_services_numeriques') }}
+    select * from {{ relation }}
 ),
 
 marquees as (
     select
         *,
-        {{ est_doublon_exact([
-            'identifiant', 'service_numerique', 'date_mise_en_ligne', 'nouveau_service',
-            'participation_clientele_amont', 'mode_consultation', 'direction_responsable',
-            'commentaire',
-        ], ordre=convertir_entier('no_ligne_excel')) }} as est_doublon
+        {{ est_doublon_extrait(relation) }} as est_doublon
     from source
 ),
 

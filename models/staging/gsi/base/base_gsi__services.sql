@@ -3,20 +3,18 @@
 -- ici. Périmètre du PASI (docs/decisions_methodologiques.md, 3.1.2) : une ligne datée avant la
 -- bascule vers GSI (2023-07-01) est mise de côté avec le motif « hors periode du systeme », un
 -- code de volet autre que 1, 2, 3, 4 avec le motif « volet hors PASI ».
+{% set relation = source('gsi', 'gsi_services') %}
+
 with
 
 source as (
-    select * from {{ source('gsi', 'gsi_services') }}
+    select * from {{ relation }}
 ),
 
 marquees as (
     select
         *,
-        {{ est_doublon_exact([
-            'id_personne', 'id_arrima', 'nom', 'prenom', 'date_naissance', 'sexe', 'pays_naissance',
-            'situation_statutaire', 'date_arrivee', 'id_organisme', 'region_administrative', 'volet',
-            'date_service', 'type_service',
-        ], largeurs={'region_administrative': 2}) }} as est_doublon
+        {{ est_doublon_extrait(relation) }} as est_doublon
     from source
 ),
 

@@ -3,10 +3,12 @@
 -- Référence contrôlée : no_inscription doit exister dans intimm_inscriptions et y être retenu;
 -- sinon quarantaine (« no_inscription inconnu de intimm_inscriptions » ou
 -- « no_inscription en quarantaine dans intimm_inscriptions »).
+{% set relation = source('intimm', 'intimm_evaluations') %}
+
 with
 
 source as (
-    select * from {{ source('intimm', 'intimm_evaluations') }}
+    select * from {{ relation }}
 ),
 
 cles_inscriptions as (
@@ -17,9 +19,7 @@ cles_inscriptions as (
 marquees as (
     select
         *,
-        {{ est_doublon_exact([
-            'no_inscription', 'competence', 'type_evaluation', 'resultat', 'date_evaluation',
-        ]) }} as est_doublon
+        {{ est_doublon_extrait(relation) }} as est_doublon
     from source
 ),
 

@@ -3,10 +3,12 @@
 -- Référence contrôlée : no_client doit exister dans intimm_personnes et y être retenu;
 -- sinon quarantaine (« no_client inconnu de intimm_personnes » ou
 -- « no_client en quarantaine dans intimm_personnes »).
+{% set relation = source('intimm', 'intimm_inscriptions') %}
+
 with
 
 source as (
-    select * from {{ source('intimm', 'intimm_inscriptions') }}
+    select * from {{ relation }}
 ),
 
 cles_personnes as (
@@ -17,12 +19,7 @@ cles_personnes as (
 marquees as (
     select
         *,
-        {{ est_doublon_exact([
-            'no_inscription', 'no_client', 'sigle_cours', 'reseau', 'intensite', 'formule',
-            'type_prestataire', 'code_prestataire', 'region_prestataire', 'type_inscription',
-            'date_debut_cours', 'date_fin_cours', 'statut_inscription', 'jours_presence',
-            'enseignant_mifi',
-        ], largeurs={'region_prestataire': 2}) }} as est_doublon
+        {{ est_doublon_extrait(relation) }} as est_doublon
     from source
 ),
 

@@ -1,18 +1,17 @@
 -- Toutes les lignes brutes de intimm_personnes.csv, typées, avec les doublons exacts et les
 -- lignes invalides marqués (motif de quarantaine). Rien n'est filtré ici.
+{% set relation = source('intimm', 'intimm_personnes') %}
+
 with
 
 source as (
-    select * from {{ source('intimm', 'intimm_personnes') }}
+    select * from {{ relation }}
 ),
 
 marquees as (
     select
         *,
-        {{ est_doublon_exact([
-            'no_client', 'date_naissance', 'sexe', 'pays_naissance', 'langue_maternelle',
-            'statut_immigration', 'categorie_immigration', 'annees_scolarite',
-        ]) }} as est_doublon
+        {{ est_doublon_extrait(relation) }} as est_doublon
     from source
 ),
 

@@ -4,10 +4,12 @@
 -- Référence contrôlée : id_arrima doit exister dans arrima_clients et y être retenu;
 -- sinon quarantaine (« id_arrima inconnu de arrima_clients » ou
 -- « id_arrima en quarantaine dans arrima_clients »).
+{% set relation = source('powerapp', 'powerapp_aq_rencontres') %}
+
 with
 
 source as (
-    select * from {{ source('powerapp', 'powerapp_aq_rencontres') }}
+    select * from {{ relation }}
 ),
 
 cles_clients as (
@@ -18,10 +20,7 @@ cles_clients as (
 marquees as (
     select
         *,
-        {{ est_doublon_exact([
-            'id_rencontre', 'id_arrima', 'date_rencontre', 'type_rencontre', 'statut_rencontre',
-            'matricule_agent',
-        ]) }} as est_doublon
+        {{ est_doublon_extrait(relation) }} as est_doublon
     from source
 ),
 

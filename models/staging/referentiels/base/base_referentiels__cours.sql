@@ -2,20 +2,18 @@
 -- invalides marqués (motif de quarantaine). Rien n'est filtré ici.
 -- Un type de programme hors liste n'est pas une cause de quarantaine : il ne sert qu'aux
 -- ventilations, et un test de dérive (avertissement) le signale.
+{% set relation = source('referentiels', 'ref_cours') %}
+
 with
 
 source as (
-    select * from {{ source('referentiels', 'ref_cours') }}
+    select * from {{ relation }}
 ),
 
 marquees as (
     select
         *,
-        {{ est_doublon_exact([
-            'sigle_cours', 'titre_cours', 'type_programme', 'programme_norme',
-            'scolarite_9_ans_plus', 'evaluation_sommative_finale', 'niveau_cible_co',
-            'niveau_cible_po',
-        ]) }} as est_doublon
+        {{ est_doublon_extrait(relation) }} as est_doublon
     from source
 ),
 

@@ -2,18 +2,18 @@
 -- exacts et les lignes invalides marqués (motif de quarantaine). Rien n'est filtré ici.
 -- Le niveau de compétence (CNP 2016) ou le FÉER (CNP 2021) est obligatoire pour sa version :
 -- sans lui, le seuil de français de la profession ne peut pas être fixé.
+{% set relation = source('referentiels_bdi', 'ref_diagnostics_professions') %}
+
 with
 
 source as (
-    select * from {{ source('referentiels', 'ref_diagnostics_professions') }}
+    select * from {{ relation }}
 ),
 
 marquees as (
     select
         *,
-        {{ est_doublon_exact([
-            'annee', 'version_cnp', 'code_profession', 'niveau_competence', 'feer', 'diagnostic',
-        ]) }} as est_doublon
+        {{ est_doublon_extrait(relation) }} as est_doublon
     from source
 ),
 

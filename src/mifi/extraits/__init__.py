@@ -1,0 +1,1 @@
+"""Artefacts dérivés du contrat des extraits (``mifi.validation.contrat_extraits``)."""
