@@ -366,10 +366,10 @@ def _nuit(extraits: Path, publication: Path, travail: Path) -> subprocess.Comple
 
 
 def _empreinte(dossier: Path) -> dict[str, str]:
-    return {
-        str(chemin.relative_to(dossier)): hashlib.sha256(chemin.read_bytes()).hexdigest()
-        for chemin in sorted(dossier.rglob("*")) if chemin.is_file()
-    }
+    """Empreinte du dossier publié, hors état de la dernière nuit (réécrit à chaque tentative)."""
+    from test_nuit import empreinte_publication
+
+    return empreinte_publication(dossier)
 
 
 @pytest.fixture(scope="module")
@@ -392,3 +392,6 @@ def test_nuit_echoue_sans_rien_publier(cas: Cas, dossier_sain: Path, publication
     assert execution.returncode != 0, "la nuit aurait dû échouer"
     assert cas.fichier in execution.stdout + execution.stderr, "le message d'échec doit nommer le fichier"
     assert _empreinte(publication_precedente) == avant, "la publication précédente a été modifiée"
+    # Seul l'état de la dernière nuit change : il dit l'échec et nomme le fichier.
+    etat = json.loads((publication_precedente / "etat_nuit.json").read_text(encoding="utf-8"))
+    assert etat["statut"] == "en échec" and cas.fichier in json.dumps(etat, ensure_ascii=False), etat
