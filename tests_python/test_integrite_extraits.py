@@ -35,6 +35,7 @@ from outils_dbt import DATE_EXTRACTION, RACINE, Construction, comparer_a_la_veri
 from test_nuit import Nuit, empreinte_publication, generer_extraits, lancer_nuit
 from test_validation_matrice import _ecrire, _lire, modifier_colonne
 
+
 def sans_zeros_de_tete(valeur: str) -> str:
     """« 00000005 » -> « 5 » : ce que fait Excel d'un identifiant numérique réenregistré."""
     return valeur.strip().lstrip("0") or "0"

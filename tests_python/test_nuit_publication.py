@@ -28,15 +28,15 @@ import signal
 import subprocess
 import sys
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any
 
 import pytest
 
 from mifi import nuit
 from mifi.nuit import execution_dbt, publication
-from mifi.nuit.controles import controler_extraits
 from mifi.rapport import date_longue
 from test_nuit import (
     DATE,

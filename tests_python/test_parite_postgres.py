@@ -17,15 +17,15 @@ import json
 import math
 import subprocess
 import sys
+from collections.abc import Iterator
 from pathlib import Path
-from typing import Any, Iterator
+from typing import Any
 
 import duckdb
 import pytest
 
-from outils_dbt import DATE_EXTRACTION, RACINE, Construction, environnement
-
 from mifi.chargement_postgres import GrappeTemporaire, ParametresConnexion, charger, dossier_binaires_postgres
+from outils_dbt import DATE_EXTRACTION, RACINE, Construction, environnement
 
 TABLES_PUBLIEES = (
     "fct_resultats_indicateurs",

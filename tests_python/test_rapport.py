@@ -234,7 +234,7 @@ def test_nombres_et_axes_en_francais(entrepot: Any, page: str) -> None:
     etiquettes = re.findall(r'class="etiquette-axe"[^>]*>([^<]+)<', svg111)
     assert etiquettes[:3] == ["janv.", "févr.", "mars"] and len(etiquettes) == 12
     # Dénombrements depuis zéro; proportions avec décimales sur l'axe resserré.
-    assert f">0</text>" in svg111 and f"20{NBSP}000" in svg111
+    assert ">0</text>" in svg111 and f"20{NBSP}000" in svg111
     svg313 = rapport.graphique_svg(_synthese(entrepot, "3.1.3"), D.fromisoformat(DATE)) or ""
     assert re.search(r">7\d,\d\u00a0%</text>", svg313)
 

@@ -21,17 +21,16 @@ import json
 import os
 import subprocess
 import sys
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable
 
 import pytest
 
 from mifi.validation import ResultatValidation, valider_extraits
-from mifi.validation.contrat_extraits import EXTRAITS, Extrait, Format, extrait
+from mifi.validation.contrat_extraits import EXTRAITS, Extrait, extrait
 from mifi.validation.execution import FICHIER_HISTORIQUE
 from test_validation_outils import DATE_EXTRACTION, RACINE, copier_jeu, jeu_sain
-
 
 # --- Jeu sain et validation de référence ----------------------------------------------------
 

@@ -30,9 +30,10 @@ import subprocess
 import sys
 import threading
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any
 
 RACINE = Path(__file__).resolve().parents[2]
 DATE_EXTRACTION = "2026-10-31"
@@ -102,7 +103,7 @@ class Sondeur:
                 self.pointe = max(self.pointe, rss_arbre(racines))
             self._arret.wait(self._periode)
 
-    def __enter__(self) -> "Sondeur":
+    def __enter__(self) -> Sondeur:
         self._fil.start()
         return self
 

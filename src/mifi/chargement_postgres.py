@@ -71,7 +71,7 @@ class ParametresConnexion:
     base: str = "mifi"
 
     @classmethod
-    def depuis_environnement(cls, env: dict[str, str] | None = None) -> "ParametresConnexion":
+    def depuis_environnement(cls, env: dict[str, str] | None = None) -> ParametresConnexion:
         env = dict(os.environ if env is None else env)
         return cls(
             hote=env.get("MIFI_PG_HOTE", "localhost"),
@@ -287,7 +287,7 @@ def charger_table(curseur: Any, schema: str, table: str, colonnes: list[str], fi
     copie = sql.SQL("copy {} ({}) from stdin with (format csv, header false)").format(
         cible, sql.SQL(", ").join(sql.Identifier(nom) for nom in colonnes)
     ).as_string(curseur)
-    with open(fichier_csv, "r", encoding="utf-8", newline="") as flux:
+    with open(fichier_csv, encoding="utf-8", newline="") as flux:
         curseur.copy_expert(copie, flux, size=1 << 20)
     curseur.execute(sql.SQL("analyze {}").format(cible))
 
@@ -414,7 +414,7 @@ class GrappeTemporaire:
         if resultat.returncode != 0:
             raise ErreurChargement(f"{' '.join(arguments[:2])} a échoué :\n{resultat.stdout}\n{resultat.stderr}")
 
-    def demarrer(self) -> "GrappeTemporaire":
+    def demarrer(self) -> GrappeTemporaire:
         self.dossier = Path(tempfile.mkdtemp(prefix="mifi-pg-"))
         if self._en_root:
             shutil.chown(self.dossier, user="postgres", group="postgres")
@@ -465,7 +465,7 @@ class GrappeTemporaire:
         resultat = subprocess.run([str(self.binaires / "postgres"), "--version"], capture_output=True, text=True)
         return resultat.stdout.strip()
 
-    def __enter__(self) -> "GrappeTemporaire":
+    def __enter__(self) -> GrappeTemporaire:
         try:
             return self.demarrer()
         except BaseException:

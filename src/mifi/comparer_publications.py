@@ -18,9 +18,9 @@ from __future__ import annotations
 
 import argparse
 import filecmp
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Sequence
 
 PARQUET = "parquet"
 

@@ -46,14 +46,12 @@ from pathlib import Path
 from typing import Any
 
 import openpyxl
-
 import pandas as pd
 import pyarrow as pa
 from dbt.adapters.duckdb.plugins import BasePlugin
 from dbt.adapters.duckdb.utils import SourceConfig
 
 from mifi import chargement_serialise
-from mifi.validation import contrat_extraits as _contrat
 from mifi.encodages import (
     BOM_UTF8,
     ErreurEncodage,
@@ -61,6 +59,7 @@ from mifi.encodages import (
     diagnostiquer_encodage,
     lignes_utf8_dans_cp1252,
 )
+from mifi.validation import contrat_extraits as _contrat
 
 
 class ErreurExtrait(Exception):

@@ -9,10 +9,9 @@ from pathlib import Path
 import pytest
 
 from cas_normalisation_noms import cas_difficiles
-
 from mifi.cli import main
-from mifi.generateur.normalisation import normaliser_nom
 from mifi.generateur.noms import NOMS, PRENOMS_F, PRENOMS_M
+from mifi.generateur.normalisation import normaliser_nom
 from mifi.generateur.referentiels import PAYS_IMMIGRATION, PROFESSIONS
 
 RACINE = Path(__file__).resolve().parents[2]

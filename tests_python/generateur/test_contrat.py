@@ -6,13 +6,25 @@ from __future__ import annotations
 
 import csv
 import re
+from collections.abc import Callable
 from datetime import date, datetime
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any
 
 import pytest
 
-from .lecture import CONTRAT_CSV, ENTETE_DDRC, ENTETE_DGTNRI, FICHIERS, code, date_iso, date_jma, lire_brut, lire_ddrc, lire_dgtnri
+from .lecture import (
+    CONTRAT_CSV,
+    ENTETE_DDRC,
+    ENTETE_DGTNRI,
+    FICHIERS,
+    code,
+    date_iso,
+    date_jma,
+    lire_brut,
+    lire_ddrc,
+    lire_dgtnri,
+)
 
 RACINE = Path(__file__).resolve().parents[2]
 PAYS = {l["code_pays"] for l in csv.DictReader(open(RACINE / "seeds" / "ref_pays.csv", encoding="utf-8"))}
@@ -71,7 +83,7 @@ TYPES: dict[str, tuple[Verif, ...]] = {
                                 E("INDIVIDU", "EMPLOYEUR"), D, D,
                                 E("INSCRITE", "EN_COURS", "TERMINEE", "ABANDON", "ANNULEE", "DESISTEMENT"), I, B),
     "intimm_evaluations.csv": (T, E("CO", "PO", "CE", "PE"), E("SOMMATIVE_FINALE", "FORMATIVE"),
-                               lambda v: v == "NE" or N12o(v) and v != "", D),
+                               lambda v: v == "NE" or (N12o(v) and v != ""), D),
     "ref_cours.csv": (T, T, E("FIA", "FIPA", "FRT", "FEL", "FMT", "AUTRE"), B, B, B, N12o, N12o),
 }
 

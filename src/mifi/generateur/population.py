@@ -8,15 +8,15 @@ aussitôt leurs événements et leurs lignes (mémoire bornée).
 from __future__ import annotations
 
 import random
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date, timedelta
-from typing import Iterator
 
 from .aleatoire import Tirage, entier
 from .calendrier import ajouter_mois, fin_de_mois
 from .contexte import sous_generateur
 from .identites import RegistreIdentites
-from .parametres import CROISSANCE_ANNUELLE, COHORTES_MENSUELLES, DEBUT_COHORTES, Parametres
+from .parametres import COHORTES_MENSUELLES, CROISSANCE_ANNUELLE, DEBUT_COHORTES, Parametres
 from .referentiels import PAYS_IMMIGRATION, POIDS_REGIONS, REGIONS
 
 CATEGORIES = (

@@ -18,8 +18,9 @@ Chevauchement (décision commune) : une activité [début, fin] compte dans une 
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Iterable, Sequence
 from datetime import date
-from typing import Any, Iterable, Sequence
+from typing import Any
 
 from .calendrier import INDICATEURS, Fenetre, fenetres_publiees
 from .modele import (

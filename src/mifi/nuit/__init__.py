@@ -46,10 +46,11 @@ import os
 import re
 import shutil
 import sys
+from collections.abc import Iterator
 from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Iterator
+from typing import Any
 
 from mifi.contrat import EXTRAITS
 from mifi.nuit import etat as etat_nuit
@@ -407,7 +408,7 @@ def valider(chemins: Chemins, mode: str, etat: EtatNuit) -> None:
                 resultat = valider_extraits(
                     chemins.extraits, chemins.rapport_validation, chemins.historique_validation, **options
                 )
-            except Exception as erreur:  # noqa: BLE001 — une validation qui plante est un échec
+            except Exception as erreur:  # une validation qui plante est un échec
                 raise EchecNuit("validation", [f"La validation des extraits a planté : {erreur!r}."]) from erreur
             etat.validation, etat.source_validation = resultat, "Great Expectations"
         else:
@@ -612,7 +613,7 @@ def publier(chemins: Chemins, etat: EtatNuit) -> None:
         precedente = publication.basculer(pub, version, avant_bascule=lambda: etape("lien_temporaire"))
     except EchecNuit:
         raise
-    except Exception as erreur:  # noqa: BLE001 — rien n'est encore publié
+    except Exception as erreur:  # rien n'est encore publié
         if publication.code_erreur(erreur) is not None:
             message = publication.decrire_erreur_ecriture(erreur, pub)
         else:
@@ -813,4 +814,4 @@ def resume_succes(chemins: Chemins, etat: EtatNuit) -> str:
     return "\n".join(lignes)
 
 
-__all__ = ["ajouter_arguments", "executer", "ResultatValidation"]
+__all__ = ["ResultatValidation", "ajouter_arguments", "executer"]

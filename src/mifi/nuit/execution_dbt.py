@@ -16,10 +16,11 @@ import subprocess
 import sys
 import threading
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from types import FrameType
-from typing import Any, Callable, TextIO
+from typing import Any, TextIO
 
 # Statuts de run_results.json qui bloquent la publication : test en échec (fail), modèle,
 # instantané, seed ou test en erreur (error, runtime error). « warn » n'est pas bloquant;

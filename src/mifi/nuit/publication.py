@@ -49,8 +49,9 @@ import os
 import re
 import shutil
 import stat
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any
 
 NOM_ENTREPOT = "mifi.duckdb"
 DOSSIER_VERSIONS = "versions"

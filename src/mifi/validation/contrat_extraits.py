@@ -599,7 +599,7 @@ def extrait(fichier: str) -> Extrait:
 def regex_entier(minimum: int | None, maximum: int | None) -> str:
     """Expression régulière d'un entier écrit en base 10 (zéros de tête admis), dans des bornes
     simples : petite plage énumérée, sinon entier positif ou signé."""
-    if minimum is not None and maximum is not None and 0 <= minimum and maximum - minimum <= 30:
+    if minimum is not None and maximum is not None and minimum >= 0 and maximum - minimum <= 30:
         valeurs = "|".join(str(valeur) for valeur in range(maximum, minimum - 1, -1))
         return rf"^0*(?:{valeurs})$"
     if minimum is not None and minimum >= 0:

@@ -257,4 +257,4 @@ def preparer(extrait: Extrait, brut: pd.DataFrame) -> pd.DataFrame:
     return donnees
 
 
-__all__ = ["ErreurLecture", "LectureExtrait", "lire_extrait", "preparer", "decoder", "FORMAT_ISO"]
+__all__ = ["FORMAT_ISO", "ErreurLecture", "LectureExtrait", "decoder", "lire_extrait", "preparer"]
