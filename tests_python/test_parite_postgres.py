@@ -173,7 +173,7 @@ def _comptes_par_modele(construction: Construction, parametres: ParametresConnex
                 try:
                     curseur.execute(f'select count(*) from {schema}."{table}"')
                     compte_pg = curseur.fetchone()[0]
-                except Exception:  # relation absente sur PostgreSQL
+                except Exception:  # noqa: BLE001 — relation absente sur PostgreSQL
                     connexion_pg.rollback()
                     compte_pg = None
                 if compte_pg != compte:

@@ -98,7 +98,7 @@ def comparer_relation(nom: str, fichier_a: Path, fichier_b: Path, connexion, nb_
     try:
         seulement_a = connexion.execute(f"select count(*) from ({selection_a} except all {selection_b})").fetchone()[0]
         seulement_b = connexion.execute(f"select count(*) from ({selection_b} except all {selection_a})").fetchone()[0]
-    except Exception as erreur:  # types incomparables
+    except Exception as erreur:  # noqa: BLE001 — types incomparables
         return Ecart(nom, False, f"différente — contenus incomparables ({erreur.__class__.__name__} : {erreur})")
     if not seulement_a and not seulement_b and not types_differents:
         ordre = "" if noms_a == noms_b else ", colonnes dans un autre ordre"

@@ -431,7 +431,7 @@ def valider_extraits(
                 except ErreurLecture as erreur:
                     erreurs.append(str(erreur))
                     continue
-                except Exception as erreur:  # fichier illisible d'une façon imprévue : jamais de plantage muet
+                except Exception as erreur:  # noqa: BLE001 — fichier illisible d'une façon imprévue : jamais de plantage muet
                     erreurs.append(f"{extrait.fichier} : lecture impossible ({type(erreur).__name__} : {erreur}).")
                     continue
                 avertissements.extend(lecture.avertissements)
