@@ -67,13 +67,13 @@ def test_bom_utf8_devant_un_contenu_cp1252() -> None:
 
 
 def test_bom_utf8_devant_un_contenu_ascii() -> None:
-    with pytest.raises(ErreurEncodage, match="BOM, octets EF BB BF.*sans BOM"):
+    with pytest.raises(ErreurEncodage, match=r"BOM, octets EF BB BF.*sans BOM"):
         diagnostiquer_encodage("x.csv", b"\xef\xbb\xbfa;b\n1;2\n", "cp1252")
 
 
 def test_bom_utf8_devant_un_contenu_utf8() -> None:
     contenu = b"\xef\xbb\xbf" + (ENTETE_CP1252 + LIGNE_UTF8).encode("utf-8")
-    with pytest.raises(ErreurEncodage, match="BOM.*il est en UTF-8 alors que le contrat prévoit Windows-1252"):
+    with pytest.raises(ErreurEncodage, match=r"BOM.*il est en UTF-8 alors que le contrat prévoit Windows-1252"):
         diagnostiquer_encodage("x.csv", contenu, "cp1252")
 
 
@@ -90,7 +90,7 @@ def test_utf16_nomme(encodage: str, codec: str, indice: str) -> None:
 
 def test_utf16_gros_boutiste_avec_bom() -> None:
     contenu = b"\xfe\xff" + (ENTETE_CP1252 + LIGNE_CP1252).encode("utf-16-be")
-    with pytest.raises(ErreurEncodage, match="UTF-16.*FE FF, gros-boutiste"):
+    with pytest.raises(ErreurEncodage, match=r"UTF-16.*FE FF, gros-boutiste"):
         diagnostiquer_encodage("x.csv", contenu, "cp1252")
 
 

@@ -12,7 +12,7 @@ import shutil
 import subprocess
 import tempfile
 from pathlib import Path
-from typing import Any
+from typing import Any, ClassVar
 
 import duckdb
 import pytest
@@ -252,7 +252,7 @@ def test_tests_en_francais_erreurs_avant_avertissements(page: str) -> None:
     assert "configured to" not in page
     # Même ordre dans le Markdown.
     tests = [rapport.traduire_noeud(n, MANIFESTE) for n in _bilan().avertissements + _bilan().bloquants]
-    assert [t.gravite for t in rapport.trier_tests(tests)][0] == "Échec"
+    assert next(t.gravite for t in rapport.trier_tests(tests)) == "Échec"
     assert rapport.phrase_depuis_nom("assert_312_cumuls_trimestriels_croissants_jusqu_a_l_annee") == \
         "3.1.2 : cumuls trimestriels croissants jusqu'à l'année"
     assert rapport.phrase_depuis_nom("assert_immigrant_pays_inconnu_compte_313_521") == \
@@ -316,9 +316,9 @@ def test_rapport_d_echec_nomme_l_etape_et_ne_dit_pas_les_tests_passes(tmp_path: 
 
 class _Validation:
     succes = True
-    erreurs: list[str] = []
+    erreurs: ClassVar[list[str]] = []
     chemin_data_docs = None
-    avertissements = [
+    avertissements: ClassVar[list[str]] = [
         "arrima_clients.csv : défaut toléré — « Identifiant » identifie une seule ligne parmi les lignes "
         "distinctes [expect_column_values_to_be_unique] — 3 ligne(s) distinctes partagent un identifiant sur "
         "1200 (0.2 %); exemples : 'ARR0098765' (×2), 'ARR0012345' (×1)",

@@ -130,7 +130,7 @@ def renommer_colonne(ancienne: str, nouvelle: str) -> Callable[[Extrait, Path], 
 
 def ajouter_colonne(e: Extrait, chemin: Path) -> None:
     lignes = _lire(e, chemin)
-    _ecrire(e, chemin, [lignes[0] + ["colonne_surprise"]] + [ligne + ["x"] for ligne in lignes[1:]])
+    _ecrire(e, chemin, [lignes[0] + ["colonne_surprise"]] + [[*ligne, "x"] for ligne in lignes[1:]])
 
 
 def retirer_derniere_colonne(e: Extrait, chemin: Path) -> None:

@@ -29,7 +29,7 @@ def _module_commande(nom: str):
         return importlib.import_module(module)
     except ModuleNotFoundError as erreur:
         if erreur.name and module.startswith(erreur.name):
-            raise SystemExit(f"La commande « {nom} » n'est pas encore disponible ({module} absent).")
+            raise SystemExit(f"La commande « {nom} » n'est pas encore disponible ({module} absent).") from erreur
         raise
 
 

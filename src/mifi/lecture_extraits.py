@@ -211,10 +211,7 @@ def _texte_cellule(valeur: Any, colonne_date: bool) -> str | None:
         return valeur.isoformat()
     if isinstance(valeur, bool):
         return "Oui" if valeur else "Non"
-    if isinstance(valeur, float) and valeur.is_integer():
-        texte = str(int(valeur))
-    else:
-        texte = str(valeur)
+    texte = str(int(valeur)) if isinstance(valeur, float) and valeur.is_integer() else str(valeur)
     if texte.strip() == "":
         return None
     if colonne_date:

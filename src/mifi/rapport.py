@@ -377,9 +377,13 @@ def collecter_quarantaines(connexion: Any, catalogue: str, manifeste: dict[str, 
     for noeud in noeuds.values():
         meta = noeud.get("test_metadata") or {}
         fichier = (meta.get("kwargs") or {}).get("fichier")
-        if noeud.get("resource_type") == "test" and fichier and noeud.get("attached_node"):
-            if meta.get("name") == "quarantaine_sous_seuil" or noeud["attached_node"] not in fichiers:
-                fichiers[noeud["attached_node"]] = str(fichier)
+        if (
+            noeud.get("resource_type") == "test"
+            and fichier
+            and noeud.get("attached_node")
+            and (meta.get("name") == "quarantaine_sous_seuil" or noeud["attached_node"] not in fichiers)
+        ):
+            fichiers[noeud["attached_node"]] = str(fichier)
     quarantaines: list[Quarantaine] = []
     modeles = sorted(
         (n for n in noeuds.values()
@@ -1303,7 +1307,7 @@ def rediger(contenu: ContenuRapport, dossier: Path) -> Path:
 
     lignes += ["## Révisions de valeurs déjà publiées", "", _phrase_revisions(contenu)]
     if contenu.revisions:
-        lignes += [""] + _tableau(_ENTETES_REVISIONS, _lignes_revisions(contenu))
+        lignes += ["", *_tableau(_ENTETES_REVISIONS, _lignes_revisions(contenu))]
     lignes.append("")
 
     lignes += ["## Validation des extraits", ""]
@@ -1314,7 +1318,7 @@ def rediger(contenu: ContenuRapport, dossier: Path) -> Path:
         phrase, regles = _validation_publiee(validation)
         lignes.append(phrase)
         if regles:
-            lignes += [""] + _tableau(["Extrait", "Règle", "Lignes en défaut"], [list(regle) for regle in regles])
+            lignes += ["", *_tableau(["Extrait", "Règle", "Lignes en défaut"], [list(regle) for regle in regles])]
     else:
         lignes.append("Extraits conformes." if validation.succes else "Extraits **non conformes**.")
         if contenu.lien_data_docs:

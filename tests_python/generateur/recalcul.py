@@ -150,7 +150,7 @@ def recalcul_221(dossier: Path, d: date) -> dict[tuple[str, str, date], float]:
         jour = date_iso(l["date_decision"])
         if jour is not None and code(l["statut_aide"]) == "ACCORDEE":
             activites[l["id_arrima"]].append((jour, jour))
-    for feuille, lignes in lire_ddrc(dossier).items():
+    for _feuille, lignes in lire_ddrc(dossier).items():
         vus = set()
         for l in lignes[1:]:
             if l in vus:
@@ -162,7 +162,7 @@ def recalcul_221(dossier: Path, d: date) -> dict[tuple[str, str, date], float]:
             if debut_d is None or naissance_d is None:
                 continue
             k = cle(nom, prenom, naissance_d)
-            personne = par_cle.get(k, ("DDRC",) + k)
+            personne = par_cle.get(k, ("DDRC", *k))
             activites[personne].append((debut_d, cellule_date(fin) or d))
             if personne not in pays:
                 pays_ddrc[personne].add(code(l[3]))

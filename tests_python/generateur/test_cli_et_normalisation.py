@@ -71,7 +71,8 @@ def test_listes_de_noms_sures() -> None:
 
 
 def test_referentiels_du_projet() -> None:
-    pays = {l["code_pays"] for l in csv.DictReader(open(RACINE / "seeds" / "ref_pays.csv", encoding="utf-8"))}
+    with open(RACINE / "seeds" / "ref_pays.csv", encoding="utf-8") as flux:
+        pays = {l["code_pays"] for l in csv.DictReader(flux)}
     assert {p for p, _, _ in PAYS_IMMIGRATION} <= pays
     assert all(len(p.code_2016) == 4 and len(p.code_2021) == 5 for p in PROFESSIONS)
     assert len({p.code_2016 for p in PROFESSIONS}) == len(PROFESSIONS)

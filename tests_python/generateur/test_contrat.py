@@ -27,8 +27,15 @@ from .lecture import (
 )
 
 RACINE = Path(__file__).resolve().parents[2]
-PAYS = {l["code_pays"] for l in csv.DictReader(open(RACINE / "seeds" / "ref_pays.csv", encoding="utf-8"))}
-REGIONS = {l["code_region"] for l in csv.DictReader(open(RACINE / "seeds" / "ref_regions_administratives.csv", encoding="utf-8"))}
+
+
+def _codes_seed(fichier: str, colonne: str) -> set[str]:
+    with open(RACINE / "seeds" / fichier, encoding="utf-8") as flux:
+        return {l[colonne] for l in csv.DictReader(flux)}
+
+
+PAYS = _codes_seed("ref_pays.csv", "code_pays")
+REGIONS = _codes_seed("ref_regions_administratives.csv", "code_region")
 BASCULE = date(2023, 7, 1)
 
 Verif = Callable[[str], bool]

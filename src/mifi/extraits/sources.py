@@ -74,7 +74,7 @@ def options_lecture(extrait: Extrait) -> list[tuple[str, str]]:
             options.append(("tous_les_onglets", "true"))
         else:
             options.append(("onglet", extrait.onglet))
-        return options + [("ligne_entete", str(extrait.ligne_entete))]
+        return [*options, ("ligne_entete", str(extrait.ligne_entete))]
     if extrait.encodage == "cp1252":
         return [("plugin", "extraits_mifi"), ("format", "csv_cp1252"), ("fichier", _chaine(fichier)),
                 ("separateur", _chaine(extrait.separateur))]

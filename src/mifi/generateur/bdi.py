@@ -178,7 +178,7 @@ class DomaineBdi:
         self._lignes_invalides(declarations)
 
     def _lignes_invalides(self, declarations: list[Declaration]) -> None:
-        d, rng = self.defauts, self.rng
+        d = self.defauts
         if d.invalide() and self.declarations.quarantaine_possible():
             depot = declarations[0].date_depot
             self.declarations.ecrire_invalide((

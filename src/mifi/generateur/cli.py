@@ -14,7 +14,7 @@ def _echelle(texte: str) -> float:
     try:
         valeur = float(texte.replace(",", "."))
     except ValueError:
-        raise argparse.ArgumentTypeError(f"échelle invalide « {texte} » : un nombre est attendu (ex. 1, 0.05, 10).")
+        raise argparse.ArgumentTypeError(f"échelle invalide « {texte} » : un nombre est attendu (ex. 1, 0.05, 10).") from None
     if not (0 < valeur <= 100):
         raise argparse.ArgumentTypeError(f"échelle invalide « {texte} » : elle doit être strictement positive et au plus 100.")
     return valeur
@@ -24,7 +24,7 @@ def _graine(texte: str) -> int:
     try:
         valeur = int(texte)
     except ValueError:
-        raise argparse.ArgumentTypeError(f"graine invalide « {texte} » : un entier est attendu.")
+        raise argparse.ArgumentTypeError(f"graine invalide « {texte} » : un entier est attendu.") from None
     if valeur < 0:
         raise argparse.ArgumentTypeError(f"graine invalide « {texte} » : elle doit être positive ou nulle.")
     return valeur
@@ -34,7 +34,7 @@ def _date(texte: str) -> date:
     try:
         valeur = date.fromisoformat(texte)
     except ValueError:
-        raise argparse.ArgumentTypeError(f"date d'extraction invalide « {texte} » : format AAAA-MM-JJ attendu.")
+        raise argparse.ArgumentTypeError(f"date d'extraction invalide « {texte} » : format AAAA-MM-JJ attendu.") from None
     if valeur < DEBUT_COUVERTURE:
         raise argparse.ArgumentTypeError(
             f"date d'extraction invalide « {texte} » : les extraits couvrent à partir du {DEBUT_COUVERTURE.isoformat()}."

@@ -87,7 +87,7 @@ class EcrivainCsv:
         self.chemin = chemin
         self.nom = chemin.name
         self.colonnes = tuple(colonnes)
-        self._binaire = open(chemin, "wb")
+        self._binaire = open(chemin, "wb")  # noqa: SIM115 — ouvert pour la vie de l'objet, fermé par fermer()
         if encodage == "utf-8-sig":
             self._binaire.write(codecs.BOM_UTF8)
             encodage = "utf-8"

@@ -141,7 +141,7 @@ class DomainePasi:
         emettre(self.gsi, lignes_g, d)
 
         # Services d'un volet hors PASI (exclus et signalés).
-        for jour, volet in services:
+        for jour, _volet in services:
             if rng.random() < d.taux.volet_inconnu:
                 if jour < DATE_BASCULE_GSI and self.ceriges.quarantaine_possible():
                     code = choix(rng, VOLETS_INCONNUS_CERIGES)

@@ -138,14 +138,14 @@ class Verite:
             for preuve in di.preuves:
                 if preuve.type_preuve == "DIPLOME" and not methode_reference:
                     return True
-                if preuve.type_preuve == "TEST" or (methode_reference and preuve.type_preuve == "AUTODECLARATION"):
-                    if (
-                        preuve.niveau_co is not None
-                        and preuve.niveau_po is not None
-                        and preuve.niveau_co >= seuil
-                        and preuve.niveau_po >= seuil
-                    ):
-                        return True
+                if (
+                    (preuve.type_preuve == "TEST" or (methode_reference and preuve.type_preuve == "AUTODECLARATION"))
+                    and preuve.niveau_co is not None
+                    and preuve.niveau_po is not None
+                    and preuve.niveau_co >= seuil
+                    and preuve.niveau_po >= seuil
+                ):
+                    return True
         return False
 
     def ajouter_candidat_bdi(self, declarations: Sequence[Declaration]) -> None:
@@ -200,9 +200,12 @@ class Verite:
         ]
         activites = []
         for r in rencontres:
-            if r.type_rencontre == "EVALUATION_BESOINS" and r.statut == "TENUE":
-                if any(d <= r.date_rencontre for d in dates_admissibles):
-                    activites.append((r.date_rencontre, r.date_rencontre))
+            if (
+                r.type_rencontre == "EVALUATION_BESOINS"
+                and r.statut == "TENUE"
+                and any(d <= r.date_rencontre for d in dates_admissibles)
+            ):
+                activites.append((r.date_rencontre, r.date_rencontre))
         self.c311.ajouter(activites)
 
     # ----------------------------------------------------------------------------------

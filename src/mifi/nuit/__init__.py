@@ -394,7 +394,7 @@ def valider(chemins: Chemins, mode: str, etat: EtatNuit) -> None:
             from mifi.validation import valider_extraits
         except ImportError as erreur:
             if mode == "great-expectations":
-                raise EchecNuit("validation", [f"Validation Great Expectations indisponible : {erreur}."])
+                raise EchecNuit("validation", [f"Validation Great Expectations indisponible : {erreur}."]) from erreur
             valider_extraits = None
         if valider_extraits is not None:
             if chemins.rapport_validation.exists():  # nuit relancée pour la même date
