@@ -128,7 +128,9 @@ def test_greffon_dbt_refuse_le_melange(tmp_path: Path) -> None:
     chemin = tmp_path / "intimm_personnes.csv"
     chemin.write_bytes(fichier_melange({3, 9}))
     for lecteur in (lire_csv_cp1252, lire_csv_cp1252_arrow):
-        with pytest.raises(ErreurExtrait, match=r"intimm_personnes\.csv : encodage mélangé : 2 ligne\(s\).*lignes 3, 9\)"):
+        with pytest.raises(
+            ErreurExtrait, match=r"intimm_personnes\.csv : encodage mélangé : 2 ligne\(s\).*lignes 3, 9\)"
+        ):
             lecteur(chemin)
 
 
@@ -149,7 +151,14 @@ def test_greffon_dbt_voit_une_suite_utf8_a_cheval_sur_deux_blocs(tmp_path: Path)
     # Le deuxième champ de la ligne qui contient l'octet bloc - 1 prend « é » en UTF-8 : C3 en
     # dernière position du premier bloc, A9 en première position du second.
     debut_ligne = corps.rfind(b"\n", 0, bloc - 1) + 1
-    corps = corps[:debut_ligne] + b"9;" + b"x" * (bloc - 1 - debut_ligne - 2) + "é".encode("utf-8") + b";Zo\n" + corps[debut_ligne:]
+    corps = (
+        corps[:debut_ligne]
+        + b"9;"
+        + b"x" * (bloc - 1 - debut_ligne - 2)
+        + "é".encode("utf-8")
+        + b";Zo\n"
+        + corps[debut_ligne:]
+    )
     assert corps[bloc - 1:bloc + 1] == b"\xc3\xa9"
     chemin = tmp_path / "intimm_evaluations.csv"
     chemin.write_bytes(corps)

@@ -68,7 +68,9 @@ def _dbt_postgres(arguments: list[str], construction: Construction, parametres: 
 
 
 @pytest.fixture(scope="module")
-def postgres_construit(construction_verite: Construction, tmp_path_factory: pytest.TempPathFactory) -> Iterator[ParametresConnexion]:
+def postgres_construit(
+    construction_verite: Construction, tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[ParametresConnexion]:
     """Grappe PostgreSQL jetable, extraits chargés dans brut, `dbt build --target postgres` fait."""
     with GrappeTemporaire(reglages=REGLAGES_TEST) as grappe:
         parametres = grappe.parametres

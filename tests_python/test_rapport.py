@@ -51,7 +51,9 @@ def _fenetres_trimestrielles(
     return lignes
 
 
-def _fenetres_mensuelles_civiles(indicateur: str, annee: int, valeurs: list[float], cible: float) -> list[tuple[Any, ...]]:
+def _fenetres_mensuelles_civiles(
+    indicateur: str, annee: int, valeurs: list[float], cible: float
+) -> list[tuple[Any, ...]]:
     lignes = []
     for mois, valeur in enumerate(valeurs, start=1):
         fin = (D(annee, mois + 1, 1) if mois < 12 else D(annee + 1, 1, 1)) - dt.timedelta(days=1)
@@ -228,7 +230,9 @@ def test_nombres_et_axes_en_francais(entrepot: Any, page: str) -> None:
     assert f"17{NBSP}003" in page and f"70,8{NBSP}%" in page
     assert rapport.libelle_rang(1, "cumul_trimestriel", 4) == "T1 avr.–juin"
     assert rapport.libelle_rang(4, "cumul_trimestriel", 4) == "T4 janv.–mars"
-    assert rapport.libelle_rang(1, "cumul_mensuel", 4) == "avr." and rapport.libelle_rang(2, "cumul_mensuel", 4) == "mai"
+    assert (
+        rapport.libelle_rang(1, "cumul_mensuel", 4) == "avr." and rapport.libelle_rang(2, "cumul_mensuel", 4) == "mai"
+    )
     svg111 = _synthese(entrepot, "1.1.1").graphique_svg or rapport.graphique_svg(
         _synthese(entrepot, "1.1.1"), D.fromisoformat(DATE)) or ""
     etiquettes = re.findall(r'class="etiquette-axe"[^>]*>([^<]+)<', svg111)

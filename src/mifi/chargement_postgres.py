@@ -328,7 +328,9 @@ def charger(
                     relation = relation_source(connexion_duckdb, source, greffon)
                     colonnes, nombre = exporter_csv(connexion_duckdb, relation, fichier)
                 except duckdb.Error as erreur:
-                    raise ErreurChargement(f"Lecture impossible de la source {source.identifiant} : {erreur}") from erreur
+                    raise ErreurChargement(
+                        f"Lecture impossible de la source {source.identifiant} : {erreur}"
+                    ) from erreur
                 charger_table(curseur, source.schema, source.identifiant, colonnes, fichier)
                 fichier.unlink()
                 if "plugin" in source.meta:
@@ -435,7 +437,8 @@ class GrappeTemporaire:
             for cle, valeur in options.items():
                 conf.write(f"{cle} = {valeur}\n")
         self._lancer(
-            [str(self.binaires / "pg_ctl"), "-D", str(donnees), "-l", str(self.dossier / "journal.log"), "-w", "-t", "60", "start"]
+            [str(self.binaires / "pg_ctl"), "-D", str(donnees), "-l", str(self.dossier / "journal.log"),
+             "-w", "-t", "60", "start"]
         )
         creer_base_si_absente(self.parametres)
         return self
@@ -493,7 +496,10 @@ def executer(args: argparse.Namespace) -> int:
         print("Préciser le dossier des extraits (--extraits ou MIFI_EXTRAITS_DIR).", file=sys.stderr)
         return 2
     parametres = ParametresConnexion.depuis_environnement()
-    print(f"Chargement de {args.extraits} dans PostgreSQL {parametres.hote}:{parametres.port}/{parametres.base} (schéma brut)")
+    print(
+        f"Chargement de {args.extraits} dans PostgreSQL "
+        f"{parametres.hote}:{parametres.port}/{parametres.base} (schéma brut)"
+    )
     try:
         comptes = charger(Path(args.extraits), parametres)
     except ErreurChargement as erreur:

@@ -18,7 +18,10 @@ COMMANDES: dict[str, tuple[str, str]] = {
     "valider": ("mifi.validation", "Valider les extraits (Great Expectations)."),
     "bench": ("mifi.bench", "Banc d'essai de performance."),
     "charger-postgres": ("mifi.chargement_postgres", "Charger les extraits dans PostgreSQL (schéma brut)."),
-    "referentiels-pays": ("mifi.referentiels_pays", "Régénérer seeds/ref_pays.csv (ISO 3166-1, noms français, continents)."),
+    "referentiels-pays": (
+        "mifi.referentiels_pays",
+        "Régénérer seeds/ref_pays.csv (ISO 3166-1, noms français, continents).",
+    ),
     "comparer-publications": ("mifi.comparer_publications", "Comparer les fichiers Parquet de deux publications."),
 }
 

@@ -116,9 +116,14 @@ def comparer_relation(nom: str, fichier_a: Path, fichier_b: Path, connexion, nb_
         parties.append(f"{_pluriel(seulement_b, 'ligne')} de B absente{'s' if seulement_b > 1 else ''} de A")
     exemples = []
     if nb_exemples > 0:
-        for etiquette, gauche, droite in (("A seulement", selection_a, selection_b), ("B seulement", selection_b, selection_a)):
+        for etiquette, gauche, droite in (
+            ("A seulement", selection_a, selection_b),
+            ("B seulement", selection_b, selection_a),
+        ):
             lignes = connexion.execute(f"{gauche} except all {droite} limit {int(nb_exemples)}").fetchall()
-            exemples += [f"{etiquette} : " + ", ".join(f"{c}={_valeur(v)}" for c, v in zip(noms_a, ligne)) for ligne in lignes]
+            exemples += [
+                f"{etiquette} : " + ", ".join(f"{c}={_valeur(v)}" for c, v in zip(noms_a, ligne)) for ligne in lignes
+            ]
     return Ecart(nom, False, "différente — " + "; ".join(parties), exemples)
 
 
@@ -140,8 +145,12 @@ def comparer(dossier_a: Path, dossier_b: Path, nb_exemples: int = 3) -> list[Eca
 
 
 def ajouter_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("dossier_a", type=Path, metavar="DOSSIER_A", help="première publication (ou dossier de fichiers Parquet)")
-    parser.add_argument("dossier_b", type=Path, metavar="DOSSIER_B", help="seconde publication (ou dossier de fichiers Parquet)")
+    parser.add_argument(
+        "dossier_a", type=Path, metavar="DOSSIER_A", help="première publication (ou dossier de fichiers Parquet)"
+    )
+    parser.add_argument(
+        "dossier_b", type=Path, metavar="DOSSIER_B", help="seconde publication (ou dossier de fichiers Parquet)"
+    )
     parser.add_argument(
         "--exemples", type=int, default=3, metavar="N",
         help="lignes différentes montrées par sens et par relation (défaut : 3; 0 : aucune)",

@@ -356,7 +356,9 @@ class Plugin(BasePlugin):
                 colonnes = ["extrait_absent"]
             return pd.DataFrame({nom: pd.Series([], dtype="object") for nom in colonnes}, columns=colonnes)
         if not chemin.is_file():
-            raise ErreurExtrait(f"Extrait introuvable pour la source {source_config.name}.{source_config.identifier} : {chemin}")
+            raise ErreurExtrait(
+                f"Extrait introuvable pour la source {source_config.name}.{source_config.identifier} : {chemin}"
+            )
         statistiques = chemin.stat()
         # Les options de lecture font partie de la clé : un même classeur lu deux fois
         # différemment ne partage pas son cache.

@@ -1072,7 +1072,7 @@ svg.graphique{max-width:100%;height:auto}
 .gravite-erreur{color:#8e1b10;font-weight:bold}.gravite-avertissement{color:#8a5a00;font-weight:bold}
 details{margin:6px 0}summary{cursor:pointer}
 .discret{color:#555;font-size:.9em}
-"""
+"""  # noqa: E501 — feuille de style recopiée telle quelle dans la page
 
 
 def _li(elements: Iterable[str]) -> str:
@@ -1087,7 +1087,11 @@ def _table_html(entetes: Sequence[str], lignes: Iterable[Sequence[str]], nombres
         ) + "</tr>"
         for ligne in lignes
     )
-    return "<table><thead><tr>" + "".join(f"<th>{_e(h)}</th>" for h in entetes) + f"</tr></thead><tbody>{corps}</tbody></table>"
+    return (
+        "<table><thead><tr>"
+        + "".join(f"<th>{_e(h)}</th>" for h in entetes)
+        + f"</tr></thead><tbody>{corps}</tbody></table>"
+    )
 
 
 def rediger_html(contenu: ContenuRapport, dossier: Path) -> Path:
@@ -1184,7 +1188,9 @@ def rediger_html(contenu: ContenuRapport, dossier: Path) -> Path:
                     doublons = "—" if q.nb_doublons is None else formater_nombre(q.nb_doublons)
                     tete = (f"<td{span}>{_e(q.fichier)}</td><td{span} class=\"nombre\">"
                             f"{_e(formater_nombre(q.nb_lignes))}</td><td{span} class=\"nombre\">{_e(doublons)}</td>")
-                corps.append(f"<tr>{tete}<td>{_e(motif)}</td><td class=\"nombre\">{_e(compter(nombre, 'ligne'))}</td></tr>")
+                corps.append(
+                    f'<tr>{tete}<td>{_e(motif)}</td><td class="nombre">{_e(compter(nombre, "ligne"))}</td></tr>'
+                )
         if corps:
             p.append("<table><thead><tr><th>Extrait</th><th>Lignes lues</th><th>Doublons exacts</th>"
                      "<th>Motif de mise en quarantaine</th><th>Lignes en quarantaine</th></tr></thead>"

@@ -98,7 +98,9 @@ def recalcul_111(dossier: Path, d: date, methode_reference: bool = False,
     exps = defaultdict(list)
     for l in _dedoublonner(lire(dossier, "bdi_experiences.csv")):
         if code(l["version_cnp"]) in ("2016", "2021"):
-            exps[l["no_declaration"]].append((l["code_profession"].strip(), code(l["version_cnp"]), int(l["mois_experience"])))
+            exps[l["no_declaration"]].append(
+                (l["code_profession"].strip(), code(l["version_cnp"]), int(l["mois_experience"]))
+            )
     preuves = defaultdict(list)
     for l in _dedoublonner(lire(dossier, "bdi_francais.csv")):
         t = code(l["type_preuve"])
@@ -222,7 +224,9 @@ def recalcul_312(dossier: Path, d: date) -> dict[tuple[str, str, date], float | 
 
 
 # --- 3.1.3 et 5.2.1 -----------------------------------------------------------------------
-def recalcul_intimm(dossier: Path, d: date) -> tuple[dict[tuple[str, str, date], float], dict[tuple[str, str, date], tuple[float, float]]]:
+def recalcul_intimm(
+    dossier: Path, d: date
+) -> tuple[dict[tuple[str, str, date], float], dict[tuple[str, str, date], tuple[float, float]]]:
     pays = {}
     statuts = {}
     for l in _dedoublonner(lire(dossier, "intimm_personnes.csv")):
@@ -279,7 +283,9 @@ def recalcul_611(dossier: Path, d: date) -> dict[tuple[str, str, date], tuple[fl
     return _proportion("6.1.1", d, unites)
 
 
-def recalcul_complet(dossier: Path, d: date) -> dict[tuple[str, str, str, date], tuple[float | None, float | None, float | None]]:
+def recalcul_complet(
+    dossier: Path, d: date
+) -> dict[tuple[str, str, str, date], tuple[float | None, float | None, float | None]]:
     """(indicateur, periode, granularite, date_fin) -> (valeur, numerateur, denominateur)."""
     res: dict[tuple[str, str, str, date], tuple[float | None, float | None, float | None]] = {}
 

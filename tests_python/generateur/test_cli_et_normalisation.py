@@ -25,7 +25,9 @@ RACINE = Path(__file__).resolve().parents[2]
     (["--graine", "x"], "graine invalide"),
     (["--bruit", "fort"], "bruit invalide"),
 ])
-def test_erreurs_claires(tmp_path: Path, capsys: pytest.CaptureFixture[str], arguments: list[str], message: str) -> None:
+def test_erreurs_claires(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], arguments: list[str], message: str
+) -> None:
     with pytest.raises(SystemExit) as sortie:
         main(["generer", "--sortie", str(tmp_path), *arguments])
     assert sortie.value.code == 2

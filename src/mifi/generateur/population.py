@@ -102,7 +102,9 @@ class FabriquePersonnes:
             statut = "CITOYEN_CANADIEN"  # naturalisée : née hors Canada, donc immigrante
         if pays == "CAN":
             categorie, statut = "AUTRE", "CITOYEN_CANADIEN"
-        pre_depart = "aq" in services and categorie in ("TRAVAILLEUR_QUALIFIE", "REGROUPEMENT_FAMILIAL") and rng.random() < 0.35
+        pre_depart = (
+            "aq" in services and categorie in ("TRAVAILLEUR_QUALIFIE", "REGROUPEMENT_FAMILIAL") and rng.random() < 0.35
+        )
         if pre_depart:
             arrivee: date | None = entree + timedelta(days=entier(rng, 30, 330))
         else:

@@ -55,7 +55,8 @@ class CompteurPersonnes:
         for i, f in enumerate(self.fenetres):
             annees[f.date_debut].append(i)
         self._annees = [
-            (debut, max(self.fenetres[i].date_fin for i in indices), indices) for debut, indices in sorted(annees.items())
+            (debut, max(self.fenetres[i].date_fin for i in indices), indices)
+            for debut, indices in sorted(annees.items())
         ]
 
     def ajouter(self, activites: Iterable[tuple[date, date]]) -> None:

@@ -810,7 +810,9 @@ def resume_succes(chemins: Chemins, etat: EtatNuit) -> str:
         avertissements = list(etat.validation.avertissements)
         lignes += [f"Avertissement (extraits) : {a}" for a in avertissements[:5]]
         if len(avertissements) > 5:
-            lignes.append(f"... et {len(avertissements) - 5} autre(s) avertissement(s) sur les extraits (voir le rapport).")
+            lignes.append(
+                f"... et {len(avertissements) - 5} autre(s) avertissement(s) sur les extraits (voir le rapport)."
+            )
     return "\n".join(lignes)
 
 
