@@ -687,7 +687,7 @@ def executer(args: argparse.Namespace) -> int:
     from mifi.chargement_postgres import dossier_binaires_postgres, sources_du_projet
 
     if args.rapport_seul:
-        resultats = json.loads(args.resultats.read_text(encoding="utf-8"))
+        resultats: dict[str, Any] = json.loads(args.resultats.read_text(encoding="utf-8"))
         notes = args.notes.read_text(encoding="utf-8") if args.notes and args.notes.is_file() else ""
         ecrire_markdown(resultats, args.rapport, notes)
         _journal(f"rapport réécrit depuis {args.resultats} : {args.rapport}")
@@ -696,7 +696,7 @@ def executer(args: argparse.Namespace) -> int:
     args.cache.mkdir(parents=True, exist_ok=True)
     echelles: list[float] = [1.0] + ([] if args.sans_grande_echelle else [args.grande_echelle])
     executions = {1.0: args.executions_1, args.grande_echelle: args.executions_10}
-    resultats: dict[str, Any] = {
+    resultats = {
         "date": dt.datetime.now().isoformat(timespec="seconds"),
         "machine": description_machine(),
         "parametres": {

@@ -46,7 +46,10 @@ import tempfile
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any, cast
+
+if TYPE_CHECKING:
+    from dbt.contracts.graph.manifest import Manifest
 
 RACINE_PROJET = Path(__file__).resolve().parents[2]
 
@@ -178,12 +181,12 @@ def sources_du_projet(extraits: Path, projet: Path = RACINE_PROJET) -> list[Sour
                 os.environ[cle] = valeur
     if not resultat.success or resultat.result is None:
         raise ErreurChargement(f"dbt parse a échoué : impossible de lire les sources du projet ({resultat.exception}).")
-    manifeste = resultat.result
+    manifeste = cast("Manifest", resultat.result)  # dbt parse rend le manifeste
     sources: list[SourceExtrait] = []
     for noeud in manifeste.sources.values():
         if noeud.package_name != manifeste.metadata.project_name:
             continue
-        configuration = SourceConfig.create_from_source(noeud)
+        configuration = SourceConfig.create_from_source(noeud)  # type: ignore[arg-type]  # comme dbt-duckdb lui-même
         sources.append(
             SourceExtrait(
                 nom_source=noeud.source_name,

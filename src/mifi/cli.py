@@ -10,6 +10,7 @@ import argparse
 import importlib
 import sys
 from collections.abc import Sequence
+from types import ModuleType
 
 # nom de la commande -> (module, aide)
 COMMANDES: dict[str, tuple[str, str]] = {
@@ -26,7 +27,7 @@ COMMANDES: dict[str, tuple[str, str]] = {
 }
 
 
-def _module_commande(nom: str):
+def _module_commande(nom: str) -> ModuleType:
     module, _ = COMMANDES[nom]
     try:
         return importlib.import_module(module)

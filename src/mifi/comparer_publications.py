@@ -21,6 +21,10 @@ import filecmp
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    import duckdb
 
 PARQUET = "parquet"
 
@@ -58,7 +62,7 @@ def _litteral(chemin: Path) -> str:
     return "'" + str(chemin).replace("'", "''") + "'"
 
 
-def _valeur(valeur) -> str:
+def _valeur(valeur: object) -> str:
     """Valeur d'un exemple de ligne : texte entre guillemets, NULL, sinon sa forme lisible."""
     if valeur is None:
         return "NULL"
@@ -71,7 +75,9 @@ def _pluriel(nombre: int, mot: str) -> str:
     return f"{nombre} {mot}{'s' if nombre > 1 else ''}"
 
 
-def comparer_relation(nom: str, fichier_a: Path, fichier_b: Path, connexion, nb_exemples: int = 3) -> Ecart:
+def comparer_relation(
+    nom: str, fichier_a: Path, fichier_b: Path, connexion: duckdb.DuckDBPyConnection, nb_exemples: int = 3
+) -> Ecart:
     """Compare une relation présente des deux côtés : octets, puis contenu (DuckDB)."""
     if filecmp.cmp(fichier_a, fichier_b, shallow=False):
         return Ecart(nom, True, "identique (mêmes octets)")
@@ -93,11 +99,11 @@ def comparer_relation(nom: str, fichier_a: Path, fichier_b: Path, connexion, nb_
     # Mêmes colonnes, dans l'ordre de A des deux côtés (l'ordre des colonnes n'est pas comparé).
     liste = ", ".join('"' + c.replace('"', '""') + '"' for c in noms_a)
     selection_a, selection_b = f"select {liste} from {source_a}", f"select {liste} from {source_b}"
-    nb_a = connexion.execute(f"select count(*) from {source_a}").fetchone()[0]
-    nb_b = connexion.execute(f"select count(*) from {source_b}").fetchone()[0]
+    nb_a = connexion.execute(f"select count(*) from {source_a}").fetchone()[0]  # type: ignore[index]
+    nb_b = connexion.execute(f"select count(*) from {source_b}").fetchone()[0]  # type: ignore[index]
     try:
-        seulement_a = connexion.execute(f"select count(*) from ({selection_a} except all {selection_b})").fetchone()[0]
-        seulement_b = connexion.execute(f"select count(*) from ({selection_b} except all {selection_a})").fetchone()[0]
+        seulement_a = connexion.execute(f"select count(*) from ({selection_a} except all {selection_b})").fetchone()[0]  # type: ignore[index]
+        seulement_b = connexion.execute(f"select count(*) from ({selection_b} except all {selection_a})").fetchone()[0]  # type: ignore[index]
     except Exception as erreur:  # noqa: BLE001 — types incomparables
         return Ecart(nom, False, f"différente — contenus incomparables ({erreur.__class__.__name__} : {erreur})")
     if not seulement_a and not seulement_b and not types_differents:

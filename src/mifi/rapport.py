@@ -28,6 +28,7 @@ import html
 import math
 import re
 from collections.abc import Iterable, Sequence
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Protocol
@@ -729,9 +730,10 @@ def graphique_svg(synthese: SyntheseIndicateur, date_extraction: dt.date) -> str
         suite: list[tuple[float, float]] = []
         traits: list[list[tuple[float, float]]] = []
         for r in range(1, nb + 1):
-            l = propres.get(r)
-            if l is not None and l.valeur is not None and l.est_produite is not False and l.periode_complete:
-                suite.append((x(r), y(l.valeur)))
+            propre = propres.get(r)
+            if (propre is not None and propre.valeur is not None and propre.est_produite is not False
+                    and propre.periode_complete):
+                suite.append((x(r), y(propre.valeur)))
             else:
                 if suite:
                     traits.append(suite)
@@ -752,8 +754,8 @@ def graphique_svg(synthese: SyntheseIndicateur, date_extraction: dt.date) -> str
         for r, l in sorted(propres.items()):
             if l.est_produite is not False and l.valeur is not None:
                 continue
-            voisins = [propres[v].valeur for v in (r - 1, r + 1)
-                       if v in propres and propres[v].valeur is not None]
+            voisins = [valeur for v in (r - 1, r + 1)
+                       if v in propres and (valeur := propres[v].valeur) is not None]
             py = y(sum(voisins) / len(voisins)) if voisins else haut_marge + hauteur / 2
             texte = "non produite" if l.est_produite is False else "vide"
             # Croix sur la courbe interrompue, reliée à l'explication en bas de la zone de tracé.
@@ -776,6 +778,7 @@ def graphique_svg(synthese: SyntheseIndicateur, date_extraction: dt.date) -> str
             (l for l in fenetres if l.periode == partielle.periode and rang_fenetre(l) == r - 1
              and l.valeur is not None and l.periode_complete), None)
         if anterieure is not None:
+            assert anterieure.valeur is not None  # filtré ci-dessus (pour mypy)
             morceaux.append(
                 f'<line class="partielle" x1="{x(r - 1):.1f}" y1="{y(anterieure.valeur):.1f}" '
                 f'x2="{px:.1f}" y2="{py:.1f}" stroke="#1f5fa8" stroke-width="2" stroke-dasharray="5 4" '
@@ -815,7 +818,8 @@ def graphique_svg(synthese: SyntheseIndicateur, date_extraction: dt.date) -> str
         legende.append(("ligne", "#c4c4c4", f"{avant[0]} à {avant[-2]}" if len(avant) > 2 else avant[0]))
     if synthese.cible_courante is not None:
         legende.append(("cible", "#c0392b", f"cible {courante}"))
-    lx, ly = gauche, hauteur_totale - 42
+    lx: float = gauche
+    ly = hauteur_totale - 42
     for genre, couleur, texte in legende:
         if lx + 27 + 6.2 * len(texte) > largeur_totale - 4:
             lx, ly = gauche, ly + 20
@@ -1079,7 +1083,9 @@ def _li(elements: Iterable[str]) -> str:
     return "<ul>" + "".join(f"<li>{_e(x)}</li>" for x in elements) + "</ul>"
 
 
-def _table_html(entetes: Sequence[str], lignes: Iterable[Sequence[str]], nombres: set[int] = frozenset()) -> str:
+def _table_html(
+    entetes: Sequence[str], lignes: Iterable[Sequence[str]], nombres: AbstractSet[int] = frozenset()
+) -> str:
     corps = "".join(
         "<tr>" + "".join(
             f'<td class="nombre">{_e(c)}</td>' if i in nombres else f"<td>{_e(c)}</td>"
@@ -1159,16 +1165,18 @@ def rediger_html(contenu: ContenuRapport, dossier: Path) -> Path:
     p.append("<h2>Tests en échec ou en avertissement</h2>")
     if contenu.tests:
         nb_erreurs = sum(t.est_erreur for t in contenu.tests)
-        erreurs = f"{compter(nb_erreurs, 'erreur ou échec', 'erreurs ou échecs')}" if nb_erreurs else "Aucune erreur"
-        p.append(f"<p>{_e(erreurs)}, {_e(compter(len(contenu.tests) - nb_erreurs, 'avertissement'))}.</p>")
-        corps = "".join(
+        phrase_erreurs = (
+            f"{compter(nb_erreurs, 'erreur ou échec', 'erreurs ou échecs')}" if nb_erreurs else "Aucune erreur"
+        )
+        p.append(f"<p>{_e(phrase_erreurs)}, {_e(compter(len(contenu.tests) - nb_erreurs, 'avertissement'))}.</p>")
+        corps_tests = "".join(
             f'<tr><td class="gravite-{"erreur" if t.est_erreur else "avertissement"}">{_e(t.gravite)}</td>'
             f"<td>{_e(t.libelle)}</td><td>{_e(t.constat)}</td>"
             f"<td>{_li(t.details) if t.details else '—'}</td></tr>"
             for t in trier_tests(contenu.tests)
         )
         p.append("<table><thead><tr><th>Gravité</th><th>Contrôle</th><th>Constat</th><th>Détail</th></tr>"
-                 f"</thead><tbody>{corps}</tbody></table>")
+                 f"</thead><tbody>{corps_tests}</tbody></table>")
     elif contenu.tests_executes:
         p.append("<p>Aucun : tous les tests sont passés.</p>")
     else:

@@ -147,7 +147,7 @@ class DomaineBdi:
             if r < 0.55:
                 base = entier(rng, 6, 11) if francophone else entier(rng, 3, 9)
                 co = max(1, min(12, base + entier(rng, -1, 1)))
-                po = max(1, min(12, base + entier(rng, -1, 1)))
+                po: int | None = max(1, min(12, base + entier(rng, -1, 1)))
                 if rng.random() < 0.03:
                     po = None  # composante non déclarée
                 di.preuves.append(PreuveFrancais("TEST", co, po))

@@ -395,7 +395,7 @@ def valider(chemins: Chemins, mode: str, etat: EtatNuit) -> None:
         except ImportError as erreur:
             if mode == "great-expectations":
                 raise EchecNuit("validation", [f"Validation Great Expectations indisponible : {erreur}."]) from erreur
-            valider_extraits = None
+            valider_extraits = None  # type: ignore[assignment]  # validation de secours (sans GX)
         if valider_extraits is not None:
             if chemins.rapport_validation.exists():  # nuit relancée pour la même date
                 shutil.rmtree(chemins.rapport_validation)
@@ -637,7 +637,7 @@ def publier(chemins: Chemins, etat: EtatNuit) -> None:
     # La nuit est publiée; le rangement qui suit ne change rien pour un lecteur.
     rangement: list[tuple[str, str, Any]] = [
         ("precedente", "la mise à jour du lien « precedente »",
-         lambda: precedente and publication.remplacer_lien(
+         lambda: precedente and publication.remplacer_lien(  # type: ignore[func-returns-value]
              pub / publication.LIEN_PRECEDENTE, os.path.relpath(precedente, pub))),
         ("migration", "le remplacement des chemins de l'ancienne disposition par des liens",
          lambda: publication.migrer_ancienne_disposition(pub)),
@@ -674,7 +674,7 @@ def _preparer_version(chemins: Chemins, etat: EtatNuit, dossier: Path) -> None:
     etape = publication.etape_franchie
     manifeste = execution_dbt.lire_manifeste(chemins.cible_dbt)
     with duckdb.connect(str(chemins.entrepot_travail)) as connexion:
-        catalogue = connexion.execute("select current_database()").fetchone()[0]
+        catalogue = connexion.execute("select current_database()").fetchone()[0]  # type: ignore[index]
         publication.exporter_parquet(connexion, catalogue, dossier / publication.PARQUET,
                                      publication.relations_powerbi(manifeste))
         etape("parquet")
@@ -728,7 +728,7 @@ def rapport_d_echec(chemins: Chemins, etat: EtatNuit, echec: EchecNuit) -> Path 
 
             connexion = duckdb.connect(str(chemins.entrepot_travail), read_only=True)
         try:
-            catalogue = connexion.execute("select current_database()").fetchone()[0] if connexion else ""
+            catalogue = connexion.execute("select current_database()").fetchone()[0] if connexion else ""  # type: ignore[index]
             lien = None
             chemin_data_docs = getattr(etat.validation, "chemin_data_docs", None)
             if chemin_data_docs:

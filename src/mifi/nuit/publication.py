@@ -251,7 +251,7 @@ def exporter_parquet(connexion_travail: Any, catalogue_travail: str, dossier: Pa
     return fichiers
 
 
-def copier_fichier(source: Path, destination: Path) -> None:
+def copier_fichier(source: str | os.PathLike[str], destination: str | os.PathLike[str]) -> None:
     """Copie d'un fichier publié (contenu et dates); point unique des copies de la publication."""
     shutil.copy2(source, destination)
 

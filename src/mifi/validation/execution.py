@@ -105,7 +105,7 @@ def ecrire_historique(
 
 # --- Great Expectations -------------------------------------------------------------------------
 
-def _contexte_gx(dossier_data_docs: Path):
+def _contexte_gx(dossier_data_docs: Path) -> Any:
     import great_expectations as gx
     from great_expectations.data_context.types.base import (
         DataContextConfig,

@@ -200,7 +200,8 @@ def lire_xlsx(extrait: Extrait, chemin: Path) -> tuple[list[list[str | None]], l
                         "de l'en-tête."
                     )
                 valeurs = (valeurs + [None] * largeur)[:largeur]
-                lignes.append(([onglet] if extrait.onglet is None else []) + valeurs)
+                prefixe: list[str | None] = [onglet] if extrait.onglet is None else []
+                lignes.append(prefixe + valeurs)
     finally:
         classeur.close()
     if not onglets:
