@@ -29,12 +29,12 @@ VARS := '{date_extraction: "$(DATE_EXTRACTION)"}'
 NUIT_PUBLICATION ?= $(CURDIR)/donnees/publication
 NUIT_TRAVAIL ?= $(CURDIR)/donnees/travail
 
-.PHONY: aide installer run nuit outils-systeme test pytest dbt-test lint extraits-demo extraits-test docs nettoyer \
+.PHONY: aide installer run nuit outils-systeme test qualite pytest dbt-test lint extraits-demo extraits-test docs nettoyer \
 	postgres-installer bench
 
 aide:
 	@echo "make run   : installe si besoin, génère les extraits de démonstration, construit et documente"
-	@echo "make test  : installe si besoin, puis pytest, dbt build sur les données de test, sqlfluff lint"
+	@echo "make test  : installe si besoin, puis ruff et mypy, pytest, dbt build sur les données de test, sqlfluff lint"
 	@echo "make bench : banc d'essai de performance (DuckDB échelles 1 et 10, PostgreSQL échelle 1)"
 
 installer: $(INSTALLE)
@@ -101,6 +101,12 @@ postgres-installer: $(INSTALLE)
 		echo "PostgreSQL absent et non installable ici (ni root ni apt-get) : le test de parité sera ignoré."; \
 	fi
 
+# Qualité du code Python (configuration dans pyproject.toml) : ruff sur le paquet et les tests,
+# mypy sur src/mifi. Lancé par make test avant pytest : échoue vite.
+qualite: $(INSTALLE)
+	$(VENV)/bin/ruff check src tests_python
+	$(VENV)/bin/mypy
+
 pytest: $(INSTALLE) postgres-installer
 	$(PY) -m pytest
 
@@ -112,7 +118,7 @@ dbt-test: $(INSTALLE) extraits-test
 lint: $(INSTALLE)
 	$(SQLFLUFF) lint models tests analyses snapshots
 
-test: $(INSTALLE) outils-systeme pytest dbt-test lint
+test: $(INSTALLE) outils-systeme qualite pytest dbt-test lint
 
 # Banc d'essai de performance : extraits mis en cache dans bench/cache, résultats dans
 # bench/resultats.json et BENCHMARKS.md. Options : BENCH_OPTIONS="--executions-1 3 --executions-10 1".

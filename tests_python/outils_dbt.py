@@ -62,7 +62,9 @@ def dbt(
         commande, cwd=RACINE, env=environnement(extraits, entrepot), capture_output=True, text=True
     )
     if verifier and resultat.returncode != 0:
-        raise AssertionError(f"dbt {' '.join(arguments)} a échoué :\n{resultat.stdout[-6000:]}\n{resultat.stderr[-3000:]}")
+        raise AssertionError(
+            f"dbt {' '.join(arguments)} a échoué :\n{resultat.stdout[-6000:]}\n{resultat.stderr[-3000:]}"
+        )
     return resultat
 
 
@@ -91,7 +93,9 @@ class Construction:
             enregistrement = dict(zip(colonnes, ligne))
             enregistrement["date_debut"] = str(enregistrement["date_debut"])
             enregistrement["date_fin"] = str(enregistrement["date_fin"])
-            index[(enregistrement["periode"], enregistrement["granularite"], enregistrement["date_fin"])] = enregistrement
+            index[(enregistrement["periode"], enregistrement["granularite"], enregistrement["date_fin"])] = (
+                enregistrement
+            )
         return index
 
     def attendus(self, indicateur_id: str) -> dict[tuple[str, str, str], dict[str, Any]]:
@@ -143,12 +147,16 @@ def comparer_mesures_a_la_verite(construction: Construction, indicateur_id: str)
     for cle in sorted(set(publiees) & set(attendues)):
         obtenu, attendu = publiees[cle], attendues[cle]
         if obtenu["date_debut"] != attendu["date_debut"]:
-            ecarts.append(f"{indicateur_id} {cle} date_debut : obtenu {obtenu['date_debut']!r}, attendu {attendu['date_debut']!r}")
+            ecarts.append(
+                f"{indicateur_id} {cle} date_debut : obtenu {obtenu['date_debut']!r}, attendu {attendu['date_debut']!r}"
+            )
         if obtenu["valeur"] is None or abs(float(obtenu["valeur"]) - float(attendu["valeur"])) > 1e-9:
             ecarts.append(f"{indicateur_id} {cle} valeur : obtenu {obtenu['valeur']!r}, attendu {attendu['valeur']!r}")
         cle_periode = f"{attendu['periode']}|{attendu['granularite']}|{attendu['date_fin']}"
         if obtenu["cle_periode"] != cle_periode:
-            ecarts.append(f"{indicateur_id} {cle} cle_periode : obtenu {obtenu['cle_periode']!r}, attendu {cle_periode!r}")
+            ecarts.append(
+                f"{indicateur_id} {cle} cle_periode : obtenu {obtenu['cle_periode']!r}, attendu {cle_periode!r}"
+            )
     return ecarts
 
 

@@ -11,7 +11,10 @@ import duckdb
 from mifi.cli import main as mifi
 from mifi.comparer_publications import main
 
-RESULTATS = "select * from (values ('1.1.1', 2023, 10.0), ('2.2.1', 2023, 5.0), ('2.2.1', 2024, null)) as t(indicateur_id, annee, valeur)"
+RESULTATS = (
+    "select * from (values ('1.1.1', 2023, 10.0), ('2.2.1', 2023, 5.0), ('2.2.1', 2024, null)) "
+    "as t(indicateur_id, annee, valeur)"
+)
 INDICATEURS = "select * from (values ('1.1.1', 'Attraction'), ('2.2.1', 'Intégration')) as t(indicateur_id, nom)"
 
 
@@ -21,7 +24,9 @@ def _publication(racine: Path, relations: dict[str, str], compression: str = "zs
     version.mkdir(parents=True)
     with duckdb.connect() as connexion:
         for nom, requete in relations.items():
-            connexion.execute(f"copy ({requete}) to '{version / (nom + '.parquet')}' (format parquet, compression {compression})")
+            connexion.execute(
+                f"copy ({requete}) to '{version / (nom + '.parquet')}' (format parquet, compression {compression})"
+            )
     (racine / "parquet").symlink_to(Path("versions") / "v1" / "parquet")
     return racine
 
@@ -52,7 +57,10 @@ def test_une_relation_differe(tmp_path, capsys):
     assert main([str(a), str(b), "--exemples", "1"]) == 1
     sortie = capsys.readouterr().out
     assert "dim_indicateurs : identique" in sortie
-    assert "fct_resultats : différente — 3 lignes de chaque côté; 1 ligne de A absente de B; 1 ligne de B absente de A" in sortie
+    assert (
+        "fct_resultats : différente — 3 lignes de chaque côté; 1 ligne de A absente de B; 1 ligne de B absente de A"
+        in sortie
+    )
     assert "A seulement : indicateur_id='2.2.1', annee=2023, valeur=5.0" in sortie
     assert "Publications différentes : 1 relation(s) sur 2 (fct_resultats)" in sortie
 

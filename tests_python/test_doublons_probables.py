@@ -25,13 +25,18 @@ def _entrepot(chemin: Path) -> None:
     clients = []
     for i in range(60):
         naissance = dt.date(1960, 1, 1) + dt.timedelta(days=hasard.randrange(0, 15000))
-        clients.append((f"{i:08d}", hasard.choice(NOMS), hasard.choice(PRENOMS), naissance, hasard.choice(["FRA", "MAR", "COL"])))
+        clients.append(
+            (f"{i:08d}", hasard.choice(NOMS), hasard.choice(PRENOMS), naissance, hasard.choice(["FRA", "MAR", "COL"]))
+        )
     clients.append(("00000100", "bernier", "remi", dt.date(1989, 10, 29), "FRA"))
     clients.append(("00000101", "bernier", "remi", dt.date(1969, 3, 2), "HTI"))
     with duckdb.connect(str(chemin)) as c:
         for schema in ("staging", "intermediate", "marts"):
             c.execute(f"create schema {schema}")
-        c.execute("create table staging.stg_arrima__clients (id_arrima varchar, cle_nominative varchar, pays_naissance varchar)")
+        c.execute(
+            "create table staging.stg_arrima__clients "
+            "(id_arrima varchar, cle_nominative varchar, pays_naissance varchar)"
+        )
         c.execute("""create table intermediate.int_reconnaissance_competences__services (
             type_service varchar, id_service varchar, cle_personne varchar, id_arrima varchar,
             date_debut date, date_fin_effective date)""")
@@ -50,8 +55,11 @@ def _entrepot(chemin: Path) -> None:
         cle = "berrnier|remi|1989-10-29"
         c.execute("insert into intermediate.int_reconnaissance_competences__participants_ddrc values "
                   "('Projet A#2', ?, 'FRA', false, ?)", [cle, f"ddrc:{cle}"])
-        c.execute("insert into intermediate.int_reconnaissance_competences__services values "
-                  "('accompagnement_ddrc', 'Projet A#2', ?, null, date '2023-09-01', date '2023-12-31')", [f"ddrc:{cle}"])
+        c.execute(
+            "insert into intermediate.int_reconnaissance_competences__services values "
+            "('accompagnement_ddrc', 'Projet A#2', ?, null, date '2023-09-01', date '2023-12-31')",
+            [f"ddrc:{cle}"],
+        )
 
 
 def test_coquille_ddrc_signalee_et_surcompte_estime(tmp_path: Path) -> None:

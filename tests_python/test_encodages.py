@@ -67,13 +67,13 @@ def test_bom_utf8_devant_un_contenu_cp1252() -> None:
 
 
 def test_bom_utf8_devant_un_contenu_ascii() -> None:
-    with pytest.raises(ErreurEncodage, match="BOM, octets EF BB BF.*sans BOM"):
+    with pytest.raises(ErreurEncodage, match=r"BOM, octets EF BB BF.*sans BOM"):
         diagnostiquer_encodage("x.csv", b"\xef\xbb\xbfa;b\n1;2\n", "cp1252")
 
 
 def test_bom_utf8_devant_un_contenu_utf8() -> None:
     contenu = b"\xef\xbb\xbf" + (ENTETE_CP1252 + LIGNE_UTF8).encode("utf-8")
-    with pytest.raises(ErreurEncodage, match="BOM.*il est en UTF-8 alors que le contrat prévoit Windows-1252"):
+    with pytest.raises(ErreurEncodage, match=r"BOM.*il est en UTF-8 alors que le contrat prévoit Windows-1252"):
         diagnostiquer_encodage("x.csv", contenu, "cp1252")
 
 
@@ -90,7 +90,7 @@ def test_utf16_nomme(encodage: str, codec: str, indice: str) -> None:
 
 def test_utf16_gros_boutiste_avec_bom() -> None:
     contenu = b"\xfe\xff" + (ENTETE_CP1252 + LIGNE_CP1252).encode("utf-16-be")
-    with pytest.raises(ErreurEncodage, match="UTF-16.*FE FF, gros-boutiste"):
+    with pytest.raises(ErreurEncodage, match=r"UTF-16.*FE FF, gros-boutiste"):
         diagnostiquer_encodage("x.csv", contenu, "cp1252")
 
 
@@ -128,7 +128,9 @@ def test_greffon_dbt_refuse_le_melange(tmp_path: Path) -> None:
     chemin = tmp_path / "intimm_personnes.csv"
     chemin.write_bytes(fichier_melange({3, 9}))
     for lecteur in (lire_csv_cp1252, lire_csv_cp1252_arrow):
-        with pytest.raises(ErreurExtrait, match=r"intimm_personnes\.csv : encodage mélangé : 2 ligne\(s\).*lignes 3, 9\)"):
+        with pytest.raises(
+            ErreurExtrait, match=r"intimm_personnes\.csv : encodage mélangé : 2 ligne\(s\).*lignes 3, 9\)"
+        ):
             lecteur(chemin)
 
 
@@ -149,7 +151,14 @@ def test_greffon_dbt_voit_une_suite_utf8_a_cheval_sur_deux_blocs(tmp_path: Path)
     # Le deuxième champ de la ligne qui contient l'octet bloc - 1 prend « é » en UTF-8 : C3 en
     # dernière position du premier bloc, A9 en première position du second.
     debut_ligne = corps.rfind(b"\n", 0, bloc - 1) + 1
-    corps = corps[:debut_ligne] + b"9;" + b"x" * (bloc - 1 - debut_ligne - 2) + "é".encode("utf-8") + b";Zo\n" + corps[debut_ligne:]
+    corps = (
+        corps[:debut_ligne]
+        + b"9;"
+        + b"x" * (bloc - 1 - debut_ligne - 2)
+        + "é".encode("utf-8")
+        + b";Zo\n"
+        + corps[debut_ligne:]
+    )
     assert corps[bloc - 1:bloc + 1] == b"\xc3\xa9"
     chemin = tmp_path / "intimm_evaluations.csv"
     chemin.write_bytes(corps)

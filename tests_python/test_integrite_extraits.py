@@ -35,6 +35,7 @@ from outils_dbt import DATE_EXTRACTION, RACINE, Construction, comparer_a_la_veri
 from test_nuit import Nuit, empreinte_publication, generer_extraits, lancer_nuit
 from test_validation_matrice import _ecrire, _lire, modifier_colonne
 
+
 def sans_zeros_de_tete(valeur: str) -> str:
     """« 00000005 » -> « 5 » : ce que fait Excel d'un identifiant numérique réenregistré."""
     return valeur.strip().lstrip("0") or "0"
@@ -103,7 +104,9 @@ def test_references_sans_zeros_de_tete_echouent_avec_le_diagnostic(sql_compiles:
     rencontres = ("id_arrima", [(str(i), False, None) for i in range(1, 101)])
     messages = _executer(sql, {"base_arrima__clients": _clients(100), "base_powerapp__aq_rencontres": rencontres})
     assert len(messages) == 1
-    assert messages[0].startswith("100 % des id_arrima de powerapp_aq_rencontres.csv sont inconnus de arrima_clients.csv")
+    assert messages[0].startswith(
+        "100 % des id_arrima de powerapp_aq_rencontres.csv sont inconnus de arrima_clients.csv"
+    )
     assert "zéros de tête perdus ?" in messages[0]
 
 
@@ -291,7 +294,9 @@ def test_identifiant_dgtnri_contredit_fait_echouer_le_build(nuits: Nuits, tmp_pa
     assert "cle_declaree_unique_base_dgtnri__services_numeriques" in resultat.stdout
     compile, = (cible / "compiled").rglob("cle_declaree_unique_base_dgtnr*.sql")
     with duckdb.connect(str(entrepot), read_only=True) as connexion:
-        messages = [m for (m,) in connexion.execute(f"select message from ({compile.read_text()}) as echecs").fetchall()]
+        messages = [
+            m for (m,) in connexion.execute(f"select message from ({compile.read_text()}) as echecs").fetchall()
+        ]
     assert messages == [
         f"Fichier dgtnri_services_numeriques.xlsx : la clé identifiant = « {ligne[0]} » figure sur 2 lignes au contenu "
         "différent (le contrat la déclare unique) : corriger la source ou réextraire dgtnri_services_numeriques.xlsx."

@@ -23,7 +23,7 @@ def test_fichier_utf8_refuse_avec_le_nom_du_fichier(tmp_path: Path) -> None:
     chemin = tmp_path / "ceriges_services.csv"
     # 0x81 n'existe pas en Windows-1252 : un fichier qui le contient n'est pas du Windows-1252.
     chemin.write_bytes(b"no_dossier;nom\n1;\x81\n")
-    with pytest.raises(ErreurExtrait, match="ceriges_services.csv"):
+    with pytest.raises(ErreurExtrait, match=r"ceriges_services\.csv"):
         lire_csv_cp1252(chemin)
 
 

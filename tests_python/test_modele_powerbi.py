@@ -19,9 +19,9 @@ from __future__ import annotations
 import json
 import random
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Iterator
 
 import duckdb
 import pytest
@@ -290,7 +290,9 @@ def test_aucun_identifiant_ni_nom_des_extraits_dans_la_publication(nuit: NuitPub
 
 def test_entrepot_publie_schema_marts_seul(nuit: NuitPubliee) -> None:
     with duckdb.connect(str(nuit.publication / "mifi.duckdb"), read_only=True) as connexion:
-        schemas = {s for (s,) in connexion.execute("select distinct table_schema from information_schema.tables").fetchall()}
+        schemas = {
+            s for (s,) in connexion.execute("select distinct table_schema from information_schema.tables").fetchall()
+        }
     assert schemas == {"marts"}
 
 

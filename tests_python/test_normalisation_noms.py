@@ -8,13 +8,12 @@ pour les cas difficiles du test SQL et pour toute lettre latine, composée (NFC)
 from __future__ import annotations
 
 import unicodedata
+from collections.abc import Iterable, Iterator
 from pathlib import Path
-from typing import Iterable, Iterator
 
 import pytest
 
 from cas_normalisation_noms import MacroCompilee, cas_difficiles, compiler_macro, normaliser_duckdb
-
 from mifi.chargement_postgres import GrappeTemporaire, ParametresConnexion, dossier_binaires_postgres
 from mifi.generateur.normalisation import (
     CORRESPONDANCES,

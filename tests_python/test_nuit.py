@@ -410,7 +410,10 @@ def test_une_valeur_revisee_dans_une_annee_terminee_est_enregistree(scenario: Sc
         (r["indicateur_id"], r["granularite"], str(r["date_fin"])): r for r in scenario.revisions_nuit_5
     }
     for indicateur in indicateurs:
-        ancienne, nouvelle = annuelle(scenario.resultats_nuit_1, indicateur), annuelle(scenario.resultats_nuit_5, indicateur)
+        ancienne, nouvelle = (
+            annuelle(scenario.resultats_nuit_1, indicateur),
+            annuelle(scenario.resultats_nuit_5, indicateur),
+        )
         assert nouvelle == ancienne + 1, (indicateur, ancienne, nouvelle)
         revision = revisions.get((indicateur, "annuelle", "2025-03-31"))
         assert revision is not None, (indicateur, scenario.revisions_nuit_5)

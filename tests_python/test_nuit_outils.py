@@ -93,7 +93,9 @@ def test_utf8_attendu_mais_windows_1252(tmp_path: Path) -> None:
 def test_mauvais_separateur_ou_entete(tmp_path: Path) -> None:
     dossier = ecrire_extraits_minimaux(tmp_path)
     fichier = extrait("intimm_evaluations.csv")
-    (dossier / fichier.nom).write_bytes((",".join(fichier.colonnes) + "\n1,CO,FORMATIVE,5,2024-01-01\n").encode("cp1252"))
+    (dossier / fichier.nom).write_bytes(
+        (",".join(fichier.colonnes) + "\n1,CO,FORMATIVE,5,2024-01-01\n").encode("cp1252")
+    )
     resultat = controler_extraits(dossier)
     assert any(e.startswith("intimm_evaluations.csv") and "en-tête" in e for e in resultat.erreurs)
 
@@ -251,7 +253,8 @@ def test_etat_nuit_que_faire_selon_l_equipe_et_sans_valeurs() -> None:
         "ceriges_services.csv : en-tête", "gsi_services.csv : encodage", "dgtnri_services_numeriques.xlsx : onglet",
     ])
     assert actions == [
-        "Demander à l'équipe ARRIMA de réextraire arrima_clients.csv (voir la raison ci-dessus), puis relancer la nuit.",
+        "Demander à l'équipe ARRIMA de réextraire arrima_clients.csv (voir la raison ci-dessus), "
+        "puis relancer la nuit.",
         "Demander à l'équipe ARRIMA / Power App AQ de réextraire powerapp_aq_rencontres.csv (voir la raison "
         "ci-dessus), puis relancer la nuit.",
         "Demander à l'équipe CERIGES/GSI (PASI) de réextraire ceriges_services.csv (voir la raison ci-dessus), "
@@ -267,7 +270,9 @@ def test_etat_nuit_que_faire_selon_l_equipe_et_sans_valeurs() -> None:
         "bdi_declarations.csv : défaut toléré — règle [expect_x] — 3 ligne(s) en double exact sur 10 (1 %); "
         "copies aux lignes de données n° 74, 234"
     ) == "bdi_declarations.csv : défaut toléré — règle — 3 ligne(s) en double exact sur 10 (1 %)"
-    assert etat.sans_valeurs("x.csv : encodage mélangé (lignes 12, 45) : refaire") == "x.csv : encodage mélangé : refaire"
+    assert (
+        etat.sans_valeurs("x.csv : encodage mélangé (lignes 12, 45) : refaire") == "x.csv : encodage mélangé : refaire"
+    )
 
 
 def test_entrepot_de_travail_repart_de_l_historique_sauvegarde(tmp_path: Path) -> None:

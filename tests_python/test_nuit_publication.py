@@ -28,15 +28,15 @@ import signal
 import subprocess
 import sys
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any
 
 import pytest
 
 from mifi import nuit
 from mifi.nuit import execution_dbt, publication
-from mifi.nuit.controles import controler_extraits
 from mifi.rapport import date_longue
 from test_nuit import (
     DATE,
@@ -217,7 +217,9 @@ def test_nuit_tuee_a_chaque_etape_ni_melange_ni_reste(references: References, et
     # Le processus est bien mort à cette étape (elle a été atteinte).
     assert tuee.returncode == publication.CODE_ARRET, (etape, tuee.stdout, tuee.stderr)
     # Par les chemins stables : A entière avant la bascule, B entière après; jamais un mélange.
-    attendue = "a" if publication.ETAPES_PUBLICATION.index(etape) < publication.ETAPES_PUBLICATION.index("bascule") else "b"
+    attendue = (
+        "a" if publication.ETAPES_PUBLICATION.index(etape) < publication.ETAPES_PUBLICATION.index("bascule") else "b"
+    )
     vue = identite(pub)
     assert vue == {"a": references.identite_a, "b": references.identite_b}[attendue], etape
     # La nuit suivante réussit, publie B entière et ne laisse aucun reste de la nuit tuée.
@@ -423,7 +425,10 @@ def test_dossier_de_publication_impossible_a_creer(
     ))
     erreurs = capsys.readouterr().err
     assert code == 1
-    assert f"Écriture impossible dans le dossier {interdit / 'publication'} : système de fichiers en lecture seule" in erreurs
+    assert (
+        f"Écriture impossible dans le dossier {interdit / 'publication'} : système de fichiers en lecture seule"
+        in erreurs
+    )
     assert "Que faire" in erreurs and "Traceback" not in erreurs
     assert not interdit.exists()
 

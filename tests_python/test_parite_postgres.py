@@ -17,15 +17,15 @@ import json
 import math
 import subprocess
 import sys
+from collections.abc import Iterator
 from pathlib import Path
-from typing import Any, Iterator
+from typing import Any
 
 import duckdb
 import pytest
 
-from outils_dbt import DATE_EXTRACTION, RACINE, Construction, environnement
-
 from mifi.chargement_postgres import GrappeTemporaire, ParametresConnexion, charger, dossier_binaires_postgres
+from outils_dbt import DATE_EXTRACTION, RACINE, Construction, environnement
 
 TABLES_PUBLIEES = (
     "fct_resultats_indicateurs",
@@ -68,7 +68,9 @@ def _dbt_postgres(arguments: list[str], construction: Construction, parametres: 
 
 
 @pytest.fixture(scope="module")
-def postgres_construit(construction_verite: Construction, tmp_path_factory: pytest.TempPathFactory) -> Iterator[ParametresConnexion]:
+def postgres_construit(
+    construction_verite: Construction, tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[ParametresConnexion]:
     """Grappe PostgreSQL jetable, extraits chargés dans brut, `dbt build --target postgres` fait."""
     with GrappeTemporaire(reglages=REGLAGES_TEST) as grappe:
         parametres = grappe.parametres
@@ -173,7 +175,7 @@ def _comptes_par_modele(construction: Construction, parametres: ParametresConnex
                 try:
                     curseur.execute(f'select count(*) from {schema}."{table}"')
                     compte_pg = curseur.fetchone()[0]
-                except Exception:  # relation absente sur PostgreSQL
+                except Exception:  # noqa: BLE001 — relation absente sur PostgreSQL
                     connexion_pg.rollback()
                     compte_pg = None
                 if compte_pg != compte:

@@ -29,7 +29,11 @@ def test_homonymes_fusionnes_et_coquille_separee() -> None:
     }
     rapport = mesurer_appariement(predits, vrais)
     # Liens vrais : p1 (3 paires) + p3 (1) = 4; prédits : k1 (6 paires); corrects : 3.
-    assert (rapport.tous_liens.liens_vrais, rapport.tous_liens.liens_predits, rapport.tous_liens.liens_corrects) == (4, 6, 3)
+    assert (rapport.tous_liens.liens_vrais, rapport.tous_liens.liens_predits, rapport.tous_liens.liens_corrects) == (
+        4,
+        6,
+        3,
+    )
     assert rapport.tous_liens.precision == pytest.approx(0.5)
     assert rapport.tous_liens.rappel == pytest.approx(0.75)
     # Liens CERIGES-GSI : vrais C1-G1, C2-G1, C3-G3 = 3; prédits : 2 CERIGES x 2 GSI = 4; corrects : 2.

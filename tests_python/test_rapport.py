@@ -12,7 +12,7 @@ import shutil
 import subprocess
 import tempfile
 from pathlib import Path
-from typing import Any
+from typing import Any, ClassVar
 
 import duckdb
 import pytest
@@ -51,7 +51,9 @@ def _fenetres_trimestrielles(
     return lignes
 
 
-def _fenetres_mensuelles_civiles(indicateur: str, annee: int, valeurs: list[float], cible: float) -> list[tuple[Any, ...]]:
+def _fenetres_mensuelles_civiles(
+    indicateur: str, annee: int, valeurs: list[float], cible: float
+) -> list[tuple[Any, ...]]:
     lignes = []
     for mois, valeur in enumerate(valeurs, start=1):
         fin = (D(annee, mois + 1, 1) if mois < 12 else D(annee + 1, 1, 1)) - dt.timedelta(days=1)
@@ -228,13 +230,15 @@ def test_nombres_et_axes_en_francais(entrepot: Any, page: str) -> None:
     assert f"17{NBSP}003" in page and f"70,8{NBSP}%" in page
     assert rapport.libelle_rang(1, "cumul_trimestriel", 4) == "T1 avr.–juin"
     assert rapport.libelle_rang(4, "cumul_trimestriel", 4) == "T4 janv.–mars"
-    assert rapport.libelle_rang(1, "cumul_mensuel", 4) == "avr." and rapport.libelle_rang(2, "cumul_mensuel", 4) == "mai"
+    assert (
+        rapport.libelle_rang(1, "cumul_mensuel", 4) == "avr." and rapport.libelle_rang(2, "cumul_mensuel", 4) == "mai"
+    )
     svg111 = _synthese(entrepot, "1.1.1").graphique_svg or rapport.graphique_svg(
         _synthese(entrepot, "1.1.1"), D.fromisoformat(DATE)) or ""
     etiquettes = re.findall(r'class="etiquette-axe"[^>]*>([^<]+)<', svg111)
     assert etiquettes[:3] == ["janv.", "févr.", "mars"] and len(etiquettes) == 12
     # Dénombrements depuis zéro; proportions avec décimales sur l'axe resserré.
-    assert f">0</text>" in svg111 and f"20{NBSP}000" in svg111
+    assert ">0</text>" in svg111 and f"20{NBSP}000" in svg111
     svg313 = rapport.graphique_svg(_synthese(entrepot, "3.1.3"), D.fromisoformat(DATE)) or ""
     assert re.search(r">7\d,\d\u00a0%</text>", svg313)
 
@@ -252,7 +256,7 @@ def test_tests_en_francais_erreurs_avant_avertissements(page: str) -> None:
     assert "configured to" not in page
     # Même ordre dans le Markdown.
     tests = [rapport.traduire_noeud(n, MANIFESTE) for n in _bilan().avertissements + _bilan().bloquants]
-    assert [t.gravite for t in rapport.trier_tests(tests)][0] == "Échec"
+    assert next(t.gravite for t in rapport.trier_tests(tests)) == "Échec"
     assert rapport.phrase_depuis_nom("assert_312_cumuls_trimestriels_croissants_jusqu_a_l_annee") == \
         "3.1.2 : cumuls trimestriels croissants jusqu'à l'année"
     assert rapport.phrase_depuis_nom("assert_immigrant_pays_inconnu_compte_313_521") == \
@@ -316,9 +320,9 @@ def test_rapport_d_echec_nomme_l_etape_et_ne_dit_pas_les_tests_passes(tmp_path: 
 
 class _Validation:
     succes = True
-    erreurs: list[str] = []
+    erreurs: ClassVar[list[str]] = []
     chemin_data_docs = None
-    avertissements = [
+    avertissements: ClassVar[list[str]] = [
         "arrima_clients.csv : défaut toléré — « Identifiant » identifie une seule ligne parmi les lignes "
         "distinctes [expect_column_values_to_be_unique] — 3 ligne(s) distinctes partagent un identifiant sur "
         "1200 (0.2 %); exemples : 'ARR0098765' (×2), 'ARR0012345' (×1)",

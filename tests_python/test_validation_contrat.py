@@ -228,7 +228,7 @@ def test_lecture_normalise_comme_le_staging(tmp_path: Path) -> None:
     )
     lecture = lire_extrait(ARRIMA, _ecrire(tmp_path, "arrima_clients.csv", texte))
     donnees = lecture.donnees
-    assert list(donnees.columns) == ARRIMA.entete + ["_occurrence"]
+    assert list(donnees.columns) == [*ARRIMA.entete, "_occurrence"]
     assert donnees["sexe"].tolist() == ["F", "F", "M"]
     assert donnees["pays_naissance"].tolist() == ["FRA", "FRA", "HTI"]
     assert donnees["categorie_immigration"].tolist() == ["REFUGIE", "REFUGIE", "AUTRE"]
@@ -252,7 +252,7 @@ def test_lecture_separateur_dans_valeur_sans_guillemets(tmp_path: Path) -> None:
 
 def test_lecture_colonnes_deplacees(tmp_path: Path) -> None:
     colonnes = ARRIMA.entete
-    entete = ",".join([colonnes[1], colonnes[0]] + colonnes[2:])
+    entete = ",".join([colonnes[1], colonnes[0], *colonnes[2:]])
     with pytest.raises(ErreurLecture, match="autre ordre"):
         lire_extrait(ARRIMA, _ecrire(tmp_path, "arrima_clients.csv", f"{entete}\n"))
 

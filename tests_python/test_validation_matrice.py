@@ -21,17 +21,16 @@ import json
 import os
 import subprocess
 import sys
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable
 
 import pytest
 
 from mifi.validation import ResultatValidation, valider_extraits
-from mifi.validation.contrat_extraits import EXTRAITS, Extrait, Format, extrait
+from mifi.validation.contrat_extraits import EXTRAITS, Extrait, extrait
 from mifi.validation.execution import FICHIER_HISTORIQUE
 from test_validation_outils import DATE_EXTRACTION, RACINE, copier_jeu, jeu_sain
-
 
 # --- Jeu sain et validation de référence ----------------------------------------------------
 
@@ -131,7 +130,7 @@ def renommer_colonne(ancienne: str, nouvelle: str) -> Callable[[Extrait, Path], 
 
 def ajouter_colonne(e: Extrait, chemin: Path) -> None:
     lignes = _lire(e, chemin)
-    _ecrire(e, chemin, [lignes[0] + ["colonne_surprise"]] + [ligne + ["x"] for ligne in lignes[1:]])
+    _ecrire(e, chemin, [lignes[0] + ["colonne_surprise"]] + [[*ligne, "x"] for ligne in lignes[1:]])
 
 
 def retirer_derniere_colonne(e: Extrait, chemin: Path) -> None:

@@ -30,9 +30,10 @@ import subprocess
 import sys
 import threading
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any
 
 RACINE = Path(__file__).resolve().parents[2]
 DATE_EXTRACTION = "2026-10-31"
@@ -102,7 +103,7 @@ class Sondeur:
                 self.pointe = max(self.pointe, rss_arbre(racines))
             self._arret.wait(self._periode)
 
-    def __enter__(self) -> "Sondeur":
+    def __enter__(self) -> Sondeur:
         self._fil.start()
         return self
 
@@ -123,7 +124,9 @@ class Execution:
 def mesurer(commande: list[str], env: dict[str, str], pid_serveur: int | None = None, cwd: Path = RACINE) -> Execution:
     """Lance la commande, mesure sa durée murale et la RSS de pointe de son arbre de processus."""
     debut = time.perf_counter()
-    processus = subprocess.Popen(commande, cwd=cwd, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    processus = subprocess.Popen(
+        commande, cwd=cwd, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True
+    )
     serveur = Sondeur(lambda: [pid_serveur] if pid_serveur else [])
     with Sondeur(lambda: [processus.pid]) as sondeur, serveur:
         sortie, _ = processus.communicate()
@@ -389,7 +392,9 @@ def comparer_marts(entrepot_duckdb: Path, parametres: Any, tolerance: float = 1e
     for table in ("fct_resultats_indicateurs", "fct_ventilations_indicateurs"):
         with duckdb.connect(str(entrepot_duckdb), read_only=True) as connexion:
             colonnes = [d[0] for d in connexion.execute(f"select * from marts.{table} limit 0").description]
-            lignes_duckdb = sorted((normaliser(l) for l in connexion.execute(f"select * from marts.{table}").fetchall()), key=cle)
+            lignes_duckdb = sorted(
+                (normaliser(l) for l in connexion.execute(f"select * from marts.{table}").fetchall()), key=cle
+            )
         connexion_pg = parametres.connecter()
         try:
             with connexion_pg.cursor() as curseur:
@@ -405,7 +410,9 @@ def comparer_marts(entrepot_duckdb: Path, parametres: Any, tolerance: float = 1e
                 for x, y in zip(a, b)
             ):
                 ecarts += 1
-        bilan[table] = {"lignes_duckdb": len(lignes_duckdb), "lignes_postgres": len(lignes_pg), "lignes_differentes": ecarts}
+        bilan[table] = {
+            "lignes_duckdb": len(lignes_duckdb), "lignes_postgres": len(lignes_pg), "lignes_differentes": ecarts
+        }
     bilan["identiques"] = all(v["lignes_differentes"] == 0 for v in bilan.values() if isinstance(v, dict))
     return bilan
 
@@ -539,8 +546,10 @@ def ecrire_markdown(resultats: dict[str, Any], chemin: Path, notes: str = "") ->
         "moyenne au début du banc est notée plus bas.",
         "",
         f"Mesuré le {resultats['date']} — {machine['nproc']} cœurs ({machine['modele_cpu']}), "
-        f"{_nombre(machine['memoire_mo'], 0)} Mo de mémoire; Python {versions_['python']}, dbt-core {versions_['dbt-core']}, "
-        f"dbt-duckdb {versions_['dbt-duckdb']}, DuckDB {versions_['duckdb']}, dbt-postgres {versions_['dbt-postgres']}, "
+        f"{_nombre(machine['memoire_mo'], 0)} Mo de mémoire; Python {versions_['python']}, "
+        f"dbt-core {versions_['dbt-core']}, "
+        f"dbt-duckdb {versions_['dbt-duckdb']}, DuckDB {versions_['duckdb']}, "
+        f"dbt-postgres {versions_['dbt-postgres']}, "
         f"{versions_.get('postgresql') or 'PostgreSQL non mesuré'}. Charge moyenne au début : "
         f"{' / '.join(_nombre(c, 2) for c in machine['charge_moyenne_debut'])} (1, 5 et 15 min); à la fin : "
         f"{' / '.join(_nombre(c, 2) for c in machine.get('charge_moyenne_fin', []))}.",
@@ -558,11 +567,17 @@ def ecrire_markdown(resultats: dict[str, Any], chemin: Path, notes: str = "") ->
         "",
         "| Mesure | Durée médiane (min–max) |",
         "|---|---|",
-        ligne("Plancher : lecture nue des 17 extraits (DuckDB + décodage Python cp1252/xlsx), échelle 1", "scan_echelle_1"),
+        ligne(
+            "Plancher : lecture nue des 17 extraits (DuckDB + décodage Python cp1252/xlsx), échelle 1", "scan_echelle_1"
+        ),
         ligne("Plancher : lecture nue des 17 extraits, échelle 10", "scan_echelle_10"),
         ligne("`dbt parse` (complet, sans analyse partielle)", "dbt_parse"),
         ligne("`dbt build` DuckDB, échelle 1 (entrepôt neuf)", "duckdb_echelle_1"),
-        ligne(f"`dbt build` DuckDB, échelle 10 (limite DuckDB {resultats['parametres'].get('memoire_duckdb_grande_echelle')})", "duckdb_echelle_10"),
+        ligne(
+            "`dbt build` DuckDB, échelle 10 "
+            f"(limite DuckDB {resultats['parametres'].get('memoire_duckdb_grande_echelle')})",
+            "duckdb_echelle_10",
+        ),
         ligne("Chargement PostgreSQL (`charger-postgres`, schéma brut), échelle 1", "postgres_chargement_echelle_1"),
         ligne("`dbt build` PostgreSQL, échelle 1 (après chargement)", "postgres_echelle_1"),
         "",
@@ -571,8 +586,10 @@ def ecrire_markdown(resultats: dict[str, Any], chemin: Path, notes: str = "") ->
         ligne("`dbt build` DuckDB, échelle 1", "duckdb_echelle_1", "rss_pointe_mo", "Mo", 0),
         ligne("`dbt build` DuckDB, échelle 10", "duckdb_echelle_10", "rss_pointe_mo", "Mo", 0),
         ligne("`dbt build` PostgreSQL, échelle 1 : processus dbt", "postgres_echelle_1", "rss_pointe_mo", "Mo", 0),
-        ligne("`dbt build` PostgreSQL, échelle 1 : serveur PostgreSQL", "postgres_echelle_1", "rss_serveur_postgres_mo", "Mo", 0),
-        ligne("Chargement PostgreSQL, échelle 1 : processus de chargement", "postgres_chargement_echelle_1", "rss_pointe_mo", "Mo", 0),
+        ligne("`dbt build` PostgreSQL, échelle 1 : serveur PostgreSQL",
+              "postgres_echelle_1", "rss_serveur_postgres_mo", "Mo", 0),
+        ligne("Chargement PostgreSQL, échelle 1 : processus de chargement",
+              "postgres_chargement_echelle_1", "rss_pointe_mo", "Mo", 0),
         "",
         "## Rapports",
         "",
@@ -583,14 +600,17 @@ def ecrire_markdown(resultats: dict[str, Any], chemin: Path, notes: str = "") ->
         f"| build échelle 10 / build échelle 1 | {_fmt_ratio(ratio_echelle)} |",
         f"| plancher échelle 10 / plancher échelle 1 | {_fmt_ratio(ratios.get('echelle_10_sur_echelle_1_scan'))} |",
         f"| build PostgreSQL / build DuckDB, échelle 1 | {_fmt_ratio(ratios.get('postgres_sur_duckdb_build'))} |",
-        f"| (chargement + build) PostgreSQL / build DuckDB, échelle 1 | {_fmt_ratio(ratios.get('postgres_sur_duckdb_chargement_et_build'))} |",
+        "| (chargement + build) PostgreSQL / build DuckDB, échelle 1 | "
+        f"{_fmt_ratio(ratios.get('postgres_sur_duckdb_chargement_et_build'))} |",
         "",
         "## Cibles (échelle 1, 2 cœurs)",
         "",
         "| Cible | Mesuré | Verdict |",
         "|---|---|---|",
-        f"| `dbt build` ≤ {CIBLE_BUILD_S:.0f} s | {'—' if build_1 is None else _nombre(build_1) + ' s'} | {verdict(build_1, CIBLE_BUILD_S)} |",
-        f"| mémoire de pointe ≤ 2 Go | {'—' if rss_1 is None else _nombre(rss_1, 0) + ' Mo'} | {verdict(rss_1, CIBLE_RSS_MO)} |",
+        f"| `dbt build` ≤ {CIBLE_BUILD_S:.0f} s | {'—' if build_1 is None else _nombre(build_1) + ' s'} "
+        f"| {verdict(build_1, CIBLE_BUILD_S)} |",
+        f"| mémoire de pointe ≤ 2 Go | {'—' if rss_1 is None else _nombre(rss_1, 0) + ' Mo'} "
+        f"| {verdict(rss_1, CIBLE_RSS_MO)} |",
         f"| échelle 10 ≤ 8 × échelle 1 | {_fmt_ratio(ratio_echelle)} | {verdict(ratio_echelle, CIBLE_RATIO_ECHELLE)} |",
         "",
     ]
@@ -667,7 +687,7 @@ def executer(args: argparse.Namespace) -> int:
     from mifi.chargement_postgres import dossier_binaires_postgres, sources_du_projet
 
     if args.rapport_seul:
-        resultats = json.loads(args.resultats.read_text(encoding="utf-8"))
+        resultats: dict[str, Any] = json.loads(args.resultats.read_text(encoding="utf-8"))
         notes = args.notes.read_text(encoding="utf-8") if args.notes and args.notes.is_file() else ""
         ecrire_markdown(resultats, args.rapport, notes)
         _journal(f"rapport réécrit depuis {args.resultats} : {args.rapport}")
@@ -676,7 +696,7 @@ def executer(args: argparse.Namespace) -> int:
     args.cache.mkdir(parents=True, exist_ok=True)
     echelles: list[float] = [1.0] + ([] if args.sans_grande_echelle else [args.grande_echelle])
     executions = {1.0: args.executions_1, args.grande_echelle: args.executions_10}
-    resultats: dict[str, Any] = {
+    resultats = {
         "date": dt.datetime.now().isoformat(timespec="seconds"),
         "machine": description_machine(),
         "parametres": {

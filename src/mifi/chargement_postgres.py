@@ -46,7 +46,10 @@ import tempfile
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any, cast
+
+if TYPE_CHECKING:
+    from dbt.contracts.graph.manifest import Manifest
 
 RACINE_PROJET = Path(__file__).resolve().parents[2]
 
@@ -71,7 +74,7 @@ class ParametresConnexion:
     base: str = "mifi"
 
     @classmethod
-    def depuis_environnement(cls, env: dict[str, str] | None = None) -> "ParametresConnexion":
+    def depuis_environnement(cls, env: dict[str, str] | None = None) -> ParametresConnexion:
         env = dict(os.environ if env is None else env)
         return cls(
             hote=env.get("MIFI_PG_HOTE", "localhost"),
@@ -178,12 +181,12 @@ def sources_du_projet(extraits: Path, projet: Path = RACINE_PROJET) -> list[Sour
                 os.environ[cle] = valeur
     if not resultat.success or resultat.result is None:
         raise ErreurChargement(f"dbt parse a échoué : impossible de lire les sources du projet ({resultat.exception}).")
-    manifeste = resultat.result
+    manifeste = cast("Manifest", resultat.result)  # dbt parse rend le manifeste
     sources: list[SourceExtrait] = []
     for noeud in manifeste.sources.values():
         if noeud.package_name != manifeste.metadata.project_name:
             continue
-        configuration = SourceConfig.create_from_source(noeud)
+        configuration = SourceConfig.create_from_source(noeud)  # type: ignore[arg-type]  # comme dbt-duckdb lui-même
         sources.append(
             SourceExtrait(
                 nom_source=noeud.source_name,
@@ -287,7 +290,7 @@ def charger_table(curseur: Any, schema: str, table: str, colonnes: list[str], fi
     copie = sql.SQL("copy {} ({}) from stdin with (format csv, header false)").format(
         cible, sql.SQL(", ").join(sql.Identifier(nom) for nom in colonnes)
     ).as_string(curseur)
-    with open(fichier_csv, "r", encoding="utf-8", newline="") as flux:
+    with open(fichier_csv, encoding="utf-8", newline="") as flux:
         curseur.copy_expert(copie, flux, size=1 << 20)
     curseur.execute(sql.SQL("analyze {}").format(cible))
 
@@ -328,7 +331,9 @@ def charger(
                     relation = relation_source(connexion_duckdb, source, greffon)
                     colonnes, nombre = exporter_csv(connexion_duckdb, relation, fichier)
                 except duckdb.Error as erreur:
-                    raise ErreurChargement(f"Lecture impossible de la source {source.identifiant} : {erreur}") from erreur
+                    raise ErreurChargement(
+                        f"Lecture impossible de la source {source.identifiant} : {erreur}"
+                    ) from erreur
                 charger_table(curseur, source.schema, source.identifiant, colonnes, fichier)
                 fichier.unlink()
                 if "plugin" in source.meta:
@@ -414,7 +419,7 @@ class GrappeTemporaire:
         if resultat.returncode != 0:
             raise ErreurChargement(f"{' '.join(arguments[:2])} a échoué :\n{resultat.stdout}\n{resultat.stderr}")
 
-    def demarrer(self) -> "GrappeTemporaire":
+    def demarrer(self) -> GrappeTemporaire:
         self.dossier = Path(tempfile.mkdtemp(prefix="mifi-pg-"))
         if self._en_root:
             shutil.chown(self.dossier, user="postgres", group="postgres")
@@ -435,7 +440,8 @@ class GrappeTemporaire:
             for cle, valeur in options.items():
                 conf.write(f"{cle} = {valeur}\n")
         self._lancer(
-            [str(self.binaires / "pg_ctl"), "-D", str(donnees), "-l", str(self.dossier / "journal.log"), "-w", "-t", "60", "start"]
+            [str(self.binaires / "pg_ctl"), "-D", str(donnees), "-l", str(self.dossier / "journal.log"),
+             "-w", "-t", "60", "start"]
         )
         creer_base_si_absente(self.parametres)
         return self
@@ -465,7 +471,7 @@ class GrappeTemporaire:
         resultat = subprocess.run([str(self.binaires / "postgres"), "--version"], capture_output=True, text=True)
         return resultat.stdout.strip()
 
-    def __enter__(self) -> "GrappeTemporaire":
+    def __enter__(self) -> GrappeTemporaire:
         try:
             return self.demarrer()
         except BaseException:
@@ -493,7 +499,10 @@ def executer(args: argparse.Namespace) -> int:
         print("Préciser le dossier des extraits (--extraits ou MIFI_EXTRAITS_DIR).", file=sys.stderr)
         return 2
     parametres = ParametresConnexion.depuis_environnement()
-    print(f"Chargement de {args.extraits} dans PostgreSQL {parametres.hote}:{parametres.port}/{parametres.base} (schéma brut)")
+    print(
+        f"Chargement de {args.extraits} dans PostgreSQL "
+        f"{parametres.hote}:{parametres.port}/{parametres.base} (schéma brut)"
+    )
     try:
         comptes = charger(Path(args.extraits), parametres)
     except ErreurChargement as erreur:

@@ -15,7 +15,8 @@ from __future__ import annotations
 
 import functools
 import threading
-from typing import Any, Callable
+from collections.abc import Callable
+from typing import Any
 
 _VERROU = threading.RLock()
 _DEJA_CHARGEES: set[tuple[int, str]] = set()

@@ -9,7 +9,8 @@ from __future__ import annotations
 import argparse
 import importlib
 import sys
-from typing import Sequence
+from collections.abc import Sequence
+from types import ModuleType
 
 # nom de la commande -> (module, aide)
 COMMANDES: dict[str, tuple[str, str]] = {
@@ -18,18 +19,21 @@ COMMANDES: dict[str, tuple[str, str]] = {
     "valider": ("mifi.validation", "Valider les extraits (Great Expectations)."),
     "bench": ("mifi.bench", "Banc d'essai de performance."),
     "charger-postgres": ("mifi.chargement_postgres", "Charger les extraits dans PostgreSQL (schéma brut)."),
-    "referentiels-pays": ("mifi.referentiels_pays", "Régénérer seeds/ref_pays.csv (ISO 3166-1, noms français, continents)."),
+    "referentiels-pays": (
+        "mifi.referentiels_pays",
+        "Régénérer seeds/ref_pays.csv (ISO 3166-1, noms français, continents).",
+    ),
     "comparer-publications": ("mifi.comparer_publications", "Comparer les fichiers Parquet de deux publications."),
 }
 
 
-def _module_commande(nom: str):
+def _module_commande(nom: str) -> ModuleType:
     module, _ = COMMANDES[nom]
     try:
         return importlib.import_module(module)
     except ModuleNotFoundError as erreur:
         if erreur.name and module.startswith(erreur.name):
-            raise SystemExit(f"La commande « {nom} » n'est pas encore disponible ({module} absent).")
+            raise SystemExit(f"La commande « {nom} » n'est pas encore disponible ({module} absent).") from erreur
         raise
 
 

@@ -90,13 +90,13 @@ def comparer(avant: Path, apres: Path) -> tuple[list[str], list[Ecart]]:
         if colonnes_a != colonnes_b:
             ecarts.append(Ecart(relation, f"colonnes {colonnes_a} -> {colonnes_b}"))
             continue
-        n_a = connexion.execute(f"select count(*) from '{a}'").fetchone()[0]
-        n_b = connexion.execute(f"select count(*) from '{b}'").fetchone()[0]
+        n_a = connexion.execute(f"select count(*) from '{a}'").fetchone()[0]  # type: ignore[index]
+        n_b = connexion.execute(f"select count(*) from '{b}'").fetchone()[0]  # type: ignore[index]
         # différence de multiensembles : lignes (avec leurs répétitions) présentes d'un seul côté
-        seulement_a = connexion.execute(
+        seulement_a = connexion.execute(  # type: ignore[index]
             f"select count(*) from (select * from '{a}' except all select * from '{b}')"
         ).fetchone()[0]
-        seulement_b = connexion.execute(
+        seulement_b = connexion.execute(  # type: ignore[index]
             f"select count(*) from (select * from '{b}' except all select * from '{a}')"
         ).fetchone()[0]
         if n_a != n_b or seulement_a or seulement_b:

@@ -18,9 +18,13 @@ from __future__ import annotations
 
 import argparse
 import filecmp
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Sequence
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    import duckdb
 
 PARQUET = "parquet"
 
@@ -58,7 +62,7 @@ def _litteral(chemin: Path) -> str:
     return "'" + str(chemin).replace("'", "''") + "'"
 
 
-def _valeur(valeur) -> str:
+def _valeur(valeur: object) -> str:
     """Valeur d'un exemple de ligne : texte entre guillemets, NULL, sinon sa forme lisible."""
     if valeur is None:
         return "NULL"
@@ -71,7 +75,9 @@ def _pluriel(nombre: int, mot: str) -> str:
     return f"{nombre} {mot}{'s' if nombre > 1 else ''}"
 
 
-def comparer_relation(nom: str, fichier_a: Path, fichier_b: Path, connexion, nb_exemples: int = 3) -> Ecart:
+def comparer_relation(
+    nom: str, fichier_a: Path, fichier_b: Path, connexion: duckdb.DuckDBPyConnection, nb_exemples: int = 3
+) -> Ecart:
     """Compare une relation présente des deux côtés : octets, puis contenu (DuckDB)."""
     if filecmp.cmp(fichier_a, fichier_b, shallow=False):
         return Ecart(nom, True, "identique (mêmes octets)")
@@ -93,12 +99,12 @@ def comparer_relation(nom: str, fichier_a: Path, fichier_b: Path, connexion, nb_
     # Mêmes colonnes, dans l'ordre de A des deux côtés (l'ordre des colonnes n'est pas comparé).
     liste = ", ".join('"' + c.replace('"', '""') + '"' for c in noms_a)
     selection_a, selection_b = f"select {liste} from {source_a}", f"select {liste} from {source_b}"
-    nb_a = connexion.execute(f"select count(*) from {source_a}").fetchone()[0]
-    nb_b = connexion.execute(f"select count(*) from {source_b}").fetchone()[0]
+    nb_a = connexion.execute(f"select count(*) from {source_a}").fetchone()[0]  # type: ignore[index]
+    nb_b = connexion.execute(f"select count(*) from {source_b}").fetchone()[0]  # type: ignore[index]
     try:
-        seulement_a = connexion.execute(f"select count(*) from ({selection_a} except all {selection_b})").fetchone()[0]
-        seulement_b = connexion.execute(f"select count(*) from ({selection_b} except all {selection_a})").fetchone()[0]
-    except Exception as erreur:  # types incomparables
+        seulement_a = connexion.execute(f"select count(*) from ({selection_a} except all {selection_b})").fetchone()[0]  # type: ignore[index]
+        seulement_b = connexion.execute(f"select count(*) from ({selection_b} except all {selection_a})").fetchone()[0]  # type: ignore[index]
+    except Exception as erreur:  # noqa: BLE001 — types incomparables
         return Ecart(nom, False, f"différente — contenus incomparables ({erreur.__class__.__name__} : {erreur})")
     if not seulement_a and not seulement_b and not types_differents:
         ordre = "" if noms_a == noms_b else ", colonnes dans un autre ordre"
@@ -116,9 +122,14 @@ def comparer_relation(nom: str, fichier_a: Path, fichier_b: Path, connexion, nb_
         parties.append(f"{_pluriel(seulement_b, 'ligne')} de B absente{'s' if seulement_b > 1 else ''} de A")
     exemples = []
     if nb_exemples > 0:
-        for etiquette, gauche, droite in (("A seulement", selection_a, selection_b), ("B seulement", selection_b, selection_a)):
+        for etiquette, gauche, droite in (
+            ("A seulement", selection_a, selection_b),
+            ("B seulement", selection_b, selection_a),
+        ):
             lignes = connexion.execute(f"{gauche} except all {droite} limit {int(nb_exemples)}").fetchall()
-            exemples += [f"{etiquette} : " + ", ".join(f"{c}={_valeur(v)}" for c, v in zip(noms_a, ligne)) for ligne in lignes]
+            exemples += [
+                f"{etiquette} : " + ", ".join(f"{c}={_valeur(v)}" for c, v in zip(noms_a, ligne)) for ligne in lignes
+            ]
     return Ecart(nom, False, "différente — " + "; ".join(parties), exemples)
 
 
@@ -140,8 +151,12 @@ def comparer(dossier_a: Path, dossier_b: Path, nb_exemples: int = 3) -> list[Eca
 
 
 def ajouter_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("dossier_a", type=Path, metavar="DOSSIER_A", help="première publication (ou dossier de fichiers Parquet)")
-    parser.add_argument("dossier_b", type=Path, metavar="DOSSIER_B", help="seconde publication (ou dossier de fichiers Parquet)")
+    parser.add_argument(
+        "dossier_a", type=Path, metavar="DOSSIER_A", help="première publication (ou dossier de fichiers Parquet)"
+    )
+    parser.add_argument(
+        "dossier_b", type=Path, metavar="DOSSIER_B", help="seconde publication (ou dossier de fichiers Parquet)"
+    )
     parser.add_argument(
         "--exemples", type=int, default=3, metavar="N",
         help="lignes différentes montrées par sens et par relation (défaut : 3; 0 : aucune)",

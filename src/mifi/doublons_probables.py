@@ -33,9 +33,10 @@ import datetime as dt
 import json
 import logging
 from collections import defaultdict
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Sequence
+from typing import Any
 
 import duckdb
 import pandas as pd
@@ -224,7 +225,7 @@ def table_revue(enregistrements: pd.DataFrame, paires: pd.DataFrame) -> pd.DataF
         lignes.append(ligne)
     colonnes = [f"{c}_{s}" for s in ("1", "2") for c in (
         "id_enregistrement", "source", "references_source", "nom", "prenom", "date_naissance", "pays_naissance")]
-    return pd.DataFrame(lignes, columns=colonnes + ["probabilite", "poids", "annees_communes", "est_au_seuil_de_revue"])
+    return pd.DataFrame(lignes, columns=[*colonnes, "probabilite", "poids", "annees_communes", "est_au_seuil_de_revue"])
 
 
 def produire_revue(entrepot: Path, sortie_csv: Path | None = None, seuil: float = SEUIL_REVUE,

@@ -194,4 +194,4 @@ def _decoder_utf8(nom: str, contenu: bytes, encodage: str) -> tuple[str, list[st
     return texte, avertissements
 
 
-__all__ = ["ErreurEncodage", "diagnostiquer_encodage", "detecter_utf16", "lignes_utf8_dans_cp1252", "BOM_UTF8"]
+__all__ = ["BOM_UTF8", "ErreurEncodage", "detecter_utf16", "diagnostiquer_encodage", "lignes_utf8_dans_cp1252"]

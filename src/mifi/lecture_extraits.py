@@ -46,14 +46,12 @@ from pathlib import Path
 from typing import Any
 
 import openpyxl
-
 import pandas as pd
 import pyarrow as pa
 from dbt.adapters.duckdb.plugins import BasePlugin
 from dbt.adapters.duckdb.utils import SourceConfig
 
 from mifi import chargement_serialise
-from mifi.validation import contrat_extraits as _contrat
 from mifi.encodages import (
     BOM_UTF8,
     ErreurEncodage,
@@ -61,6 +59,7 @@ from mifi.encodages import (
     diagnostiquer_encodage,
     lignes_utf8_dans_cp1252,
 )
+from mifi.validation import contrat_extraits as _contrat
 
 
 class ErreurExtrait(Exception):
@@ -212,10 +211,7 @@ def _texte_cellule(valeur: Any, colonne_date: bool) -> str | None:
         return valeur.isoformat()
     if isinstance(valeur, bool):
         return "Oui" if valeur else "Non"
-    if isinstance(valeur, float) and valeur.is_integer():
-        texte = str(int(valeur))
-    else:
-        texte = str(valeur)
+    texte = str(int(valeur)) if isinstance(valeur, float) and valeur.is_integer() else str(valeur)
     if texte.strip() == "":
         return None
     if colonne_date:
@@ -360,7 +356,9 @@ class Plugin(BasePlugin):
                 colonnes = ["extrait_absent"]
             return pd.DataFrame({nom: pd.Series([], dtype="object") for nom in colonnes}, columns=colonnes)
         if not chemin.is_file():
-            raise ErreurExtrait(f"Extrait introuvable pour la source {source_config.name}.{source_config.identifier} : {chemin}")
+            raise ErreurExtrait(
+                f"Extrait introuvable pour la source {source_config.name}.{source_config.identifier} : {chemin}"
+            )
         statistiques = chemin.stat()
         # Les options de lecture font partie de la clé : un même classeur lu deux fois
         # différemment ne partage pas son cache.

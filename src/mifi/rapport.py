@@ -27,9 +27,11 @@ import datetime as dt
 import html
 import math
 import re
+from collections.abc import Iterable, Sequence
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Iterable, Protocol, Sequence
+from typing import Any, Protocol
 
 MOIS = ["janv.", "févr.", "mars", "avr.", "mai", "juin", "juil.", "août", "sept.", "oct.",
         "nov.", "déc."]
@@ -376,9 +378,13 @@ def collecter_quarantaines(connexion: Any, catalogue: str, manifeste: dict[str, 
     for noeud in noeuds.values():
         meta = noeud.get("test_metadata") or {}
         fichier = (meta.get("kwargs") or {}).get("fichier")
-        if noeud.get("resource_type") == "test" and fichier and noeud.get("attached_node"):
-            if meta.get("name") == "quarantaine_sous_seuil" or noeud["attached_node"] not in fichiers:
-                fichiers[noeud["attached_node"]] = str(fichier)
+        if (
+            noeud.get("resource_type") == "test"
+            and fichier
+            and noeud.get("attached_node")
+            and (meta.get("name") == "quarantaine_sous_seuil" or noeud["attached_node"] not in fichiers)
+        ):
+            fichiers[noeud["attached_node"]] = str(fichier)
     quarantaines: list[Quarantaine] = []
     modeles = sorted(
         (n for n in noeuds.values()
@@ -724,9 +730,10 @@ def graphique_svg(synthese: SyntheseIndicateur, date_extraction: dt.date) -> str
         suite: list[tuple[float, float]] = []
         traits: list[list[tuple[float, float]]] = []
         for r in range(1, nb + 1):
-            l = propres.get(r)
-            if l is not None and l.valeur is not None and l.est_produite is not False and l.periode_complete:
-                suite.append((x(r), y(l.valeur)))
+            propre = propres.get(r)
+            if (propre is not None and propre.valeur is not None and propre.est_produite is not False
+                    and propre.periode_complete):
+                suite.append((x(r), y(propre.valeur)))
             else:
                 if suite:
                     traits.append(suite)
@@ -747,8 +754,8 @@ def graphique_svg(synthese: SyntheseIndicateur, date_extraction: dt.date) -> str
         for r, l in sorted(propres.items()):
             if l.est_produite is not False and l.valeur is not None:
                 continue
-            voisins = [propres[v].valeur for v in (r - 1, r + 1)
-                       if v in propres and propres[v].valeur is not None]
+            voisins = [valeur for v in (r - 1, r + 1)
+                       if v in propres and (valeur := propres[v].valeur) is not None]
             py = y(sum(voisins) / len(voisins)) if voisins else haut_marge + hauteur / 2
             texte = "non produite" if l.est_produite is False else "vide"
             # Croix sur la courbe interrompue, reliée à l'explication en bas de la zone de tracé.
@@ -771,6 +778,7 @@ def graphique_svg(synthese: SyntheseIndicateur, date_extraction: dt.date) -> str
             (l for l in fenetres if l.periode == partielle.periode and rang_fenetre(l) == r - 1
              and l.valeur is not None and l.periode_complete), None)
         if anterieure is not None:
+            assert anterieure.valeur is not None  # filtré ci-dessus (pour mypy)
             morceaux.append(
                 f'<line class="partielle" x1="{x(r - 1):.1f}" y1="{y(anterieure.valeur):.1f}" '
                 f'x2="{px:.1f}" y2="{py:.1f}" stroke="#1f5fa8" stroke-width="2" stroke-dasharray="5 4" '
@@ -810,7 +818,8 @@ def graphique_svg(synthese: SyntheseIndicateur, date_extraction: dt.date) -> str
         legende.append(("ligne", "#c4c4c4", f"{avant[0]} à {avant[-2]}" if len(avant) > 2 else avant[0]))
     if synthese.cible_courante is not None:
         legende.append(("cible", "#c0392b", f"cible {courante}"))
-    lx, ly = gauche, hauteur_totale - 42
+    lx: float = gauche
+    ly = hauteur_totale - 42
     for genre, couleur, texte in legende:
         if lx + 27 + 6.2 * len(texte) > largeur_totale - 4:
             lx, ly = gauche, ly + 20
@@ -1067,14 +1076,16 @@ svg.graphique{max-width:100%;height:auto}
 .gravite-erreur{color:#8e1b10;font-weight:bold}.gravite-avertissement{color:#8a5a00;font-weight:bold}
 details{margin:6px 0}summary{cursor:pointer}
 .discret{color:#555;font-size:.9em}
-"""
+"""  # noqa: E501 — feuille de style recopiée telle quelle dans la page
 
 
 def _li(elements: Iterable[str]) -> str:
     return "<ul>" + "".join(f"<li>{_e(x)}</li>" for x in elements) + "</ul>"
 
 
-def _table_html(entetes: Sequence[str], lignes: Iterable[Sequence[str]], nombres: set[int] = frozenset()) -> str:
+def _table_html(
+    entetes: Sequence[str], lignes: Iterable[Sequence[str]], nombres: AbstractSet[int] = frozenset()
+) -> str:
     corps = "".join(
         "<tr>" + "".join(
             f'<td class="nombre">{_e(c)}</td>' if i in nombres else f"<td>{_e(c)}</td>"
@@ -1082,7 +1093,11 @@ def _table_html(entetes: Sequence[str], lignes: Iterable[Sequence[str]], nombres
         ) + "</tr>"
         for ligne in lignes
     )
-    return "<table><thead><tr>" + "".join(f"<th>{_e(h)}</th>" for h in entetes) + f"</tr></thead><tbody>{corps}</tbody></table>"
+    return (
+        "<table><thead><tr>"
+        + "".join(f"<th>{_e(h)}</th>" for h in entetes)
+        + f"</tr></thead><tbody>{corps}</tbody></table>"
+    )
 
 
 def rediger_html(contenu: ContenuRapport, dossier: Path) -> Path:
@@ -1150,16 +1165,18 @@ def rediger_html(contenu: ContenuRapport, dossier: Path) -> Path:
     p.append("<h2>Tests en échec ou en avertissement</h2>")
     if contenu.tests:
         nb_erreurs = sum(t.est_erreur for t in contenu.tests)
-        erreurs = f"{compter(nb_erreurs, 'erreur ou échec', 'erreurs ou échecs')}" if nb_erreurs else "Aucune erreur"
-        p.append(f"<p>{_e(erreurs)}, {_e(compter(len(contenu.tests) - nb_erreurs, 'avertissement'))}.</p>")
-        corps = "".join(
+        phrase_erreurs = (
+            f"{compter(nb_erreurs, 'erreur ou échec', 'erreurs ou échecs')}" if nb_erreurs else "Aucune erreur"
+        )
+        p.append(f"<p>{_e(phrase_erreurs)}, {_e(compter(len(contenu.tests) - nb_erreurs, 'avertissement'))}.</p>")
+        corps_tests = "".join(
             f'<tr><td class="gravite-{"erreur" if t.est_erreur else "avertissement"}">{_e(t.gravite)}</td>'
             f"<td>{_e(t.libelle)}</td><td>{_e(t.constat)}</td>"
             f"<td>{_li(t.details) if t.details else '—'}</td></tr>"
             for t in trier_tests(contenu.tests)
         )
         p.append("<table><thead><tr><th>Gravité</th><th>Contrôle</th><th>Constat</th><th>Détail</th></tr>"
-                 f"</thead><tbody>{corps}</tbody></table>")
+                 f"</thead><tbody>{corps_tests}</tbody></table>")
     elif contenu.tests_executes:
         p.append("<p>Aucun : tous les tests sont passés.</p>")
     else:
@@ -1179,7 +1196,9 @@ def rediger_html(contenu: ContenuRapport, dossier: Path) -> Path:
                     doublons = "—" if q.nb_doublons is None else formater_nombre(q.nb_doublons)
                     tete = (f"<td{span}>{_e(q.fichier)}</td><td{span} class=\"nombre\">"
                             f"{_e(formater_nombre(q.nb_lignes))}</td><td{span} class=\"nombre\">{_e(doublons)}</td>")
-                corps.append(f"<tr>{tete}<td>{_e(motif)}</td><td class=\"nombre\">{_e(compter(nombre, 'ligne'))}</td></tr>")
+                corps.append(
+                    f'<tr>{tete}<td>{_e(motif)}</td><td class="nombre">{_e(compter(nombre, "ligne"))}</td></tr>'
+                )
         if corps:
             p.append("<table><thead><tr><th>Extrait</th><th>Lignes lues</th><th>Doublons exacts</th>"
                      "<th>Motif de mise en quarantaine</th><th>Lignes en quarantaine</th></tr></thead>"
@@ -1302,7 +1321,7 @@ def rediger(contenu: ContenuRapport, dossier: Path) -> Path:
 
     lignes += ["## Révisions de valeurs déjà publiées", "", _phrase_revisions(contenu)]
     if contenu.revisions:
-        lignes += [""] + _tableau(_ENTETES_REVISIONS, _lignes_revisions(contenu))
+        lignes += ["", *_tableau(_ENTETES_REVISIONS, _lignes_revisions(contenu))]
     lignes.append("")
 
     lignes += ["## Validation des extraits", ""]
@@ -1313,7 +1332,7 @@ def rediger(contenu: ContenuRapport, dossier: Path) -> Path:
         phrase, regles = _validation_publiee(validation)
         lignes.append(phrase)
         if regles:
-            lignes += [""] + _tableau(["Extrait", "Règle", "Lignes en défaut"], [list(regle) for regle in regles])
+            lignes += ["", *_tableau(["Extrait", "Règle", "Lignes en défaut"], [list(regle) for regle in regles])]
     else:
         lignes.append("Extraits conformes." if validation.succes else "Extraits **non conformes**.")
         if contenu.lien_data_docs:

@@ -98,7 +98,9 @@ def recalcul_111(dossier: Path, d: date, methode_reference: bool = False,
     exps = defaultdict(list)
     for l in _dedoublonner(lire(dossier, "bdi_experiences.csv")):
         if code(l["version_cnp"]) in ("2016", "2021"):
-            exps[l["no_declaration"]].append((l["code_profession"].strip(), code(l["version_cnp"]), int(l["mois_experience"])))
+            exps[l["no_declaration"]].append(
+                (l["code_profession"].strip(), code(l["version_cnp"]), int(l["mois_experience"]))
+            )
     preuves = defaultdict(list)
     for l in _dedoublonner(lire(dossier, "bdi_francais.csv")):
         t = code(l["type_preuve"])
@@ -150,7 +152,7 @@ def recalcul_221(dossier: Path, d: date) -> dict[tuple[str, str, date], float]:
         jour = date_iso(l["date_decision"])
         if jour is not None and code(l["statut_aide"]) == "ACCORDEE":
             activites[l["id_arrima"]].append((jour, jour))
-    for feuille, lignes in lire_ddrc(dossier).items():
+    for _feuille, lignes in lire_ddrc(dossier).items():
         vus = set()
         for l in lignes[1:]:
             if l in vus:
@@ -162,7 +164,7 @@ def recalcul_221(dossier: Path, d: date) -> dict[tuple[str, str, date], float]:
             if debut_d is None or naissance_d is None:
                 continue
             k = cle(nom, prenom, naissance_d)
-            personne = par_cle.get(k, ("DDRC",) + k)
+            personne = par_cle.get(k, ("DDRC", *k))
             activites[personne].append((debut_d, cellule_date(fin) or d))
             if personne not in pays:
                 pays_ddrc[personne].add(code(l[3]))
@@ -222,7 +224,9 @@ def recalcul_312(dossier: Path, d: date) -> dict[tuple[str, str, date], float | 
 
 
 # --- 3.1.3 et 5.2.1 -----------------------------------------------------------------------
-def recalcul_intimm(dossier: Path, d: date) -> tuple[dict[tuple[str, str, date], float], dict[tuple[str, str, date], tuple[float, float]]]:
+def recalcul_intimm(
+    dossier: Path, d: date
+) -> tuple[dict[tuple[str, str, date], float], dict[tuple[str, str, date], tuple[float, float]]]:
     pays = {}
     statuts = {}
     for l in _dedoublonner(lire(dossier, "intimm_personnes.csv")):
@@ -279,7 +283,9 @@ def recalcul_611(dossier: Path, d: date) -> dict[tuple[str, str, date], tuple[fl
     return _proportion("6.1.1", d, unites)
 
 
-def recalcul_complet(dossier: Path, d: date) -> dict[tuple[str, str, str, date], tuple[float | None, float | None, float | None]]:
+def recalcul_complet(
+    dossier: Path, d: date
+) -> dict[tuple[str, str, str, date], tuple[float | None, float | None, float | None]]:
     """(indicateur, periode, granularite, date_fin) -> (valeur, numerateur, denominateur)."""
     res: dict[tuple[str, str, str, date], tuple[float | None, float | None, float | None]] = {}
 

@@ -25,7 +25,9 @@ def _cles(jeu: Path, verite: dict[str, Any]) -> dict[tuple[Any, ...], set[str]]:
             personne = ident[source].get(l[colonne])
             if personne is None:
                 continue  # ligne invalide d'un dossier fictif
-            par_cle[(normaliser_nom(l["nom"]), normaliser_nom(l["prenom"]), lire_date(l["date_naissance"]))].add(personne)
+            par_cle[(normaliser_nom(l["nom"]), normaliser_nom(l["prenom"]), lire_date(l["date_naissance"]))].add(
+                personne
+            )
     for feuille, lignes in lire_ddrc(jeu).items():
         for i, l in enumerate(lignes[1:], start=2):
             personne = ident["ddrc_projets_recrutement"].get(f"{feuille}#{i}")

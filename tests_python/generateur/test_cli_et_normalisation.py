@@ -9,10 +9,9 @@ from pathlib import Path
 import pytest
 
 from cas_normalisation_noms import cas_difficiles
-
 from mifi.cli import main
-from mifi.generateur.normalisation import normaliser_nom
 from mifi.generateur.noms import NOMS, PRENOMS_F, PRENOMS_M
+from mifi.generateur.normalisation import normaliser_nom
 from mifi.generateur.referentiels import PAYS_IMMIGRATION, PROFESSIONS
 
 RACINE = Path(__file__).resolve().parents[2]
@@ -26,7 +25,9 @@ RACINE = Path(__file__).resolve().parents[2]
     (["--graine", "x"], "graine invalide"),
     (["--bruit", "fort"], "bruit invalide"),
 ])
-def test_erreurs_claires(tmp_path: Path, capsys: pytest.CaptureFixture[str], arguments: list[str], message: str) -> None:
+def test_erreurs_claires(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], arguments: list[str], message: str
+) -> None:
     with pytest.raises(SystemExit) as sortie:
         main(["generer", "--sortie", str(tmp_path), *arguments])
     assert sortie.value.code == 2
@@ -72,7 +73,8 @@ def test_listes_de_noms_sures() -> None:
 
 
 def test_referentiels_du_projet() -> None:
-    pays = {l["code_pays"] for l in csv.DictReader(open(RACINE / "seeds" / "ref_pays.csv", encoding="utf-8"))}
+    with open(RACINE / "seeds" / "ref_pays.csv", encoding="utf-8") as flux:
+        pays = {l["code_pays"] for l in csv.DictReader(flux)}
     assert {p for p, _, _ in PAYS_IMMIGRATION} <= pays
     assert all(len(p.code_2016) == 4 and len(p.code_2021) == 5 for p in PROFESSIONS)
     assert len({p.code_2016 for p in PROFESSIONS}) == len(PROFESSIONS)

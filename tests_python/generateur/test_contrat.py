@@ -6,17 +6,36 @@ from __future__ import annotations
 
 import csv
 import re
+from collections.abc import Callable
 from datetime import date, datetime
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any
 
 import pytest
 
-from .lecture import CONTRAT_CSV, ENTETE_DDRC, ENTETE_DGTNRI, FICHIERS, code, date_iso, date_jma, lire_brut, lire_ddrc, lire_dgtnri
+from .lecture import (
+    CONTRAT_CSV,
+    ENTETE_DDRC,
+    ENTETE_DGTNRI,
+    FICHIERS,
+    code,
+    date_iso,
+    date_jma,
+    lire_brut,
+    lire_ddrc,
+    lire_dgtnri,
+)
 
 RACINE = Path(__file__).resolve().parents[2]
-PAYS = {l["code_pays"] for l in csv.DictReader(open(RACINE / "seeds" / "ref_pays.csv", encoding="utf-8"))}
-REGIONS = {l["code_region"] for l in csv.DictReader(open(RACINE / "seeds" / "ref_regions_administratives.csv", encoding="utf-8"))}
+
+
+def _codes_seed(fichier: str, colonne: str) -> set[str]:
+    with open(RACINE / "seeds" / fichier, encoding="utf-8") as flux:
+        return {l[colonne] for l in csv.DictReader(flux)}
+
+
+PAYS = _codes_seed("ref_pays.csv", "code_pays")
+REGIONS = _codes_seed("ref_regions_administratives.csv", "code_region")
 BASCULE = date(2023, 7, 1)
 
 Verif = Callable[[str], bool]
@@ -55,8 +74,10 @@ TYPES: dict[str, tuple[Verif, ...]] = {
     # Pays de naissance vide permis (inconnu : règle « personne immigrante » de 2.2.1).
     "arrima_clients.csv": (T, T, T, D, E("F", "M", "X"), A3o, E(*CAT), Do, Ro),
     "arrima_aq_inscriptions.csv": (T, T, D, B, E("PRE_DEPART", "AU_QUEBEC"), E("ACTIVE", "FERMEE", "ANNULEE"), T),
-    "powerapp_aq_rencontres.csv": (T, T, D, E("EVALUATION_BESOINS", "SUIVI", "AUTRE"), E("TENUE", "ANNULEE", "ABSENCE"), T),
-    "arrima_rc_accompagnements.csv": (T, T, E("CRRC", "QUALIFICATIONS_QUEBEC"), D, Do, RE(r"\d{4,5}"), E("2016", "2021")),
+    "powerapp_aq_rencontres.csv": (T, T, D, E("EVALUATION_BESOINS", "SUIVI", "AUTRE"),
+                                   E("TENUE", "ANNULEE", "ABSENCE"), T),
+    "arrima_rc_accompagnements.csv": (T, T, E("CRRC", "QUALIFICATIONS_QUEBEC"), D, Do, RE(r"\d{4,5}"),
+                                      E("2016", "2021")),
     "arrima_paffarc_aides.csv": (T, T, D, E("ACCORDEE", "REFUSEE", "ANNULEE"), RE(r"(\d+\.\d{2})?"), RE(r"\d{4,5}"),
                                  E("2016", "2021")),
     "ceriges_services.csv": (T, T, T, J, E("H", "F", "X"), A3, E("RP", "RT", "DA", "RF", "CC", "AU"), Jo, T, R,
@@ -64,14 +85,15 @@ TYPES: dict[str, tuple[Verif, ...]] = {
     "gsi_services.csv": (T, To, T, T, D, E("F", "M", "X"), A3, E(*SITU), Do, T, R, E("1", "2", "3", "4"),
                          lambda v: D(v) and date_iso(v) >= BASCULE, T),
     "intimm_personnes.csv": (T, D, E("H", "F", "X"), A3o, T,
-                             E("RESIDENT_PERMANENT", "RESIDENT_TEMPORAIRE", "DEMANDEUR_ASILE", "REFUGIE", "CITOYEN_CANADIEN"),
+                             E("RESIDENT_PERMANENT", "RESIDENT_TEMPORAIRE", "DEMANDEUR_ASILE", "REFUGIE",
+                               "CITOYEN_CANADIEN"),
                              To, lambda v: v == "" or I(v)),
     "intimm_inscriptions.csv": (T, T, T, E("MIFI", "MEQ"), E("TC", "TP"), E("PRESENCE", "DISTANCE", "EN_LIGNE"),
                                 E("OBNL", "CSS", "CEGEP", "UNIVERSITE", "MILIEU_TRAVAIL", "AUTRE"), T, R,
                                 E("INDIVIDU", "EMPLOYEUR"), D, D,
                                 E("INSCRITE", "EN_COURS", "TERMINEE", "ABANDON", "ANNULEE", "DESISTEMENT"), I, B),
     "intimm_evaluations.csv": (T, E("CO", "PO", "CE", "PE"), E("SOMMATIVE_FINALE", "FORMATIVE"),
-                               lambda v: v == "NE" or N12o(v) and v != "", D),
+                               lambda v: v == "NE" or (N12o(v) and v != ""), D),
     "ref_cours.csv": (T, T, E("FIA", "FIPA", "FRT", "FEL", "FMT", "AUTRE"), B, B, B, N12o, N12o),
 }
 

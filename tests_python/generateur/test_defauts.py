@@ -75,9 +75,14 @@ def test_francisation_statuts_ne_et_cas_particuliers(jeu_aucun: Path) -> None:
     statuts = {code(l["statut_inscription"]) for l in inscriptions}
     assert statuts == {"INSCRITE", "EN_COURS", "TERMINEE", "ABANDON", "ANNULEE", "DESISTEMENT"}
     assert all(int(l["jours_presence"]) >= 1 for l in inscriptions if l["statut_inscription"] == "ABANDON")
-    assert any((d := date_iso(l["date_debut_cours"])) and d > DATE_EXTRACTION for l in inscriptions if l["statut_inscription"] == "INSCRITE")
+    assert any(
+        (d := date_iso(l["date_debut_cours"])) and d > DATE_EXTRACTION
+        for l in inscriptions
+        if l["statut_inscription"] == "INSCRITE"
+    )
     assert any((d := date_iso(l["date_fin_cours"])) and d > DATE_EXTRACTION for l in inscriptions)
-    assert {l["reseau"] for l in inscriptions} == {"MIFI", "MEQ"} and {"O", "N"} == {l["enseignant_mifi"] for l in inscriptions}
+    assert {l["reseau"] for l in inscriptions} == {"MIFI", "MEQ"}
+    assert {"O", "N"} == {l["enseignant_mifi"] for l in inscriptions}
     assert {code(l["formule"]) for l in inscriptions} == {"PRESENCE", "DISTANCE", "EN_LIGNE"}
     cours = {l["sigle_cours"]: l for l in lire(jeu_aucun, "ref_cours.csv")}
     assert any(cours[l["sigle_cours"]]["programme_norme"] == "N" for l in inscriptions if l["sigle_cours"] in cours)
@@ -87,13 +92,16 @@ def test_francisation_statuts_ne_et_cas_particuliers(jeu_aucun: Path) -> None:
     personnes = lire(jeu_aucun, "intimm_personnes.csv")
     assert any(l["pays_naissance"] == "CAN" and l["statut_immigration"] == "CITOYEN_CANADIEN" for l in personnes)
     assert any(l["pays_naissance"] is None for l in personnes)
-    assert any(l["pays_naissance"] not in (None, "CAN") and l["statut_immigration"] == "CITOYEN_CANADIEN" for l in personnes)
+    assert any(
+        l["pays_naissance"] not in (None, "CAN") and l["statut_immigration"] == "CITOYEN_CANADIEN" for l in personnes
+    )
     # Personne immigrante : pays inconnu avec et sans statut CITOYEN_CANADIEN.
     assert any(l["pays_naissance"] is None and l["statut_immigration"] == "CITOYEN_CANADIEN" for l in personnes)
     assert any(l["pays_naissance"] is None and l["statut_immigration"] != "CITOYEN_CANADIEN" for l in personnes)
     # 5.2.1 : participations à des cours non normés et à des sigles absents de ref_cours.
     participations = [l for l in inscriptions
-                      if code(l["statut_inscription"]) not in ("ANNULEE", "DESISTEMENT") and int(l["jours_presence"]) >= 1]
+                      if code(l["statut_inscription"]) not in ("ANNULEE", "DESISTEMENT")
+                      and int(l["jours_presence"]) >= 1]
     assert any(l["sigle_cours"] in cours and cours[l["sigle_cours"]]["programme_norme"] == "N" for l in participations)
     hors_referentiel = [l for l in participations if l["sigle_cours"] not in cours]
     assert hors_referentiel and len(hors_referentiel) < 0.01 * len(participations)

@@ -10,8 +10,8 @@ from __future__ import annotations
 import unicodedata
 from pathlib import Path
 
-from mifi.generateur.normalisation import normaliser_nom
 from mifi.generateur.noms import GRAPHIES_UTF8
+from mifi.generateur.normalisation import normaliser_nom
 
 from .lecture import lire
 

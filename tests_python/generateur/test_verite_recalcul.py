@@ -24,7 +24,7 @@ def test_bruit_realiste_ecarte_un_peu_la_regle_nominative(jeu_realiste: Path, ve
     obtenu = recalcul_complet(jeu_realiste, DATE_EXTRACTION)
     attendu = resultats_verite(verite_realiste)
     ecarts_nominatifs = 0
-    for k, (v, n, d) in attendu.items():
+    for k, (v, _n, _d) in attendu.items():
         vo = obtenu[k][0]
         if k[0] in ("3.1.2", "2.2.1"):
             if v is not None and vo != v:

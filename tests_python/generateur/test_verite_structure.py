@@ -35,8 +35,9 @@ def test_fenetres_publiees(verite_aucun: dict[str, Any]) -> None:
 
 def test_periode_non_produite_et_formes(verite_aucun: dict[str, Any]) -> None:
     non_produites = [r for r in verite_aucun["resultats"] if not r["est_produite"]]
-    assert [(r["indicateur_id"], r["periode"], r["granularite"], r["date_debut"], r["date_fin"]) for r in non_produites] == [
-        ("3.1.2", "2023-2024", "cumul_trimestriel", "2023-04-01", "2023-09-30")]
+    assert [
+        (r["indicateur_id"], r["periode"], r["granularite"], r["date_debut"], r["date_fin"]) for r in non_produites
+    ] == [("3.1.2", "2023-2024", "cumul_trimestriel", "2023-04-01", "2023-09-30")]
     assert non_produites[0]["valeur"] is None and non_produites[0]["numerateur"] is None
     for r in verite_aucun["resultats"]:
         if not r["est_produite"]:
@@ -50,7 +51,9 @@ def test_periode_non_produite_et_formes(verite_aucun: dict[str, Any]) -> None:
                 assert r["valeur"] is None and r["numerateur"] == 0
             else:
                 assert 0 <= r["valeur"] <= 1 and r["valeur"] == r["numerateur"] / r["denominateur"]
-    assert any(r["valeur"] is None and r["est_produite"] for r in verite_aucun["resultats"] if r["indicateur_id"] == "6.1.1")
+    assert any(
+        r["valeur"] is None and r["est_produite"] for r in verite_aucun["resultats"] if r["indicateur_id"] == "6.1.1"
+    )
 
 
 def test_cumuls_croissants_et_annuelle_egale_dernier_cumul(verite_aucun: dict[str, Any]) -> None:

@@ -74,7 +74,7 @@ def options_lecture(extrait: Extrait) -> list[tuple[str, str]]:
             options.append(("tous_les_onglets", "true"))
         else:
             options.append(("onglet", extrait.onglet))
-        return options + [("ligne_entete", str(extrait.ligne_entete))]
+        return [*options, ("ligne_entete", str(extrait.ligne_entete))]
     if extrait.encodage == "cp1252":
         return [("plugin", "extraits_mifi"), ("format", "csv_cp1252"), ("fichier", _chaine(fichier)),
                 ("separateur", _chaine(extrait.separateur))]
@@ -126,11 +126,11 @@ def _tests(extrait: Extrait) -> list[str]:
         ]
     if extrait.colonne_fraicheur is not None:
         if extrait.raison_fraicheur:
-            lignes += ["          # " + ligne.strip() for ligne in _plie(extrait.raison_fraicheur, 10)]
-        colonne = extrait.colonne(extrait.colonne_fraicheur).colonne_dbt
+            lignes += ["          # " + texte.strip() for texte in _plie(extrait.raison_fraicheur, 10)]
+        colonne_dbt = extrait.colonne(extrait.colonne_fraicheur).colonne_dbt
         lignes += [
             "          - fraicheur_extrait:",
-            f"              arguments: {{column_name: {colonne}, jours_max: {extrait.jours_fraicheur}, "
+            f"              arguments: {{column_name: {colonne_dbt}, jours_max: {extrait.jours_fraicheur}, "
             f"fichier: {fichier}}}",
             "              config: {severity: warn}",
         ]

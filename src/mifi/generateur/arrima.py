@@ -354,7 +354,8 @@ class DomaineArrima:
         if d.invalide() and self.clients.quarantaine_possible():
             fictif = self.fictifs.creer(p.entree, frozenset({"aq"}))
             self.clients.ecrire_invalide((
-                f"{self.ctx.prochain('id_arrima'):08d}", fictif.nom, fictif.prenom, d.date_impossible_iso(1980 + entier(rng, 0, 25)),
+                f"{self.ctx.prochain('id_arrima'):08d}", fictif.nom, fictif.prenom,
+                d.date_impossible_iso(1980 + entier(rng, 0, 25)),
                 fictif.sexe, fictif.pays_naissance, fictif.categorie, "", fictif.region,
             ), MOTIF_INVALIDE)
         if "aq" in p.services:

@@ -54,11 +54,14 @@ def construire_diagnostics(parametres: Parametres) -> dict[tuple[int, str, str],
     return diagnostics
 
 
-def ecrire_diagnostics(ecrivain: EcrivainCsv, diagnostics: dict[tuple[int, str, str], Diagnostic], parametres: Parametres) -> None:
+def ecrire_diagnostics(
+    ecrivain: EcrivainCsv, diagnostics: dict[tuple[int, str, str], Diagnostic], parametres: Parametres
+) -> None:
     rng = sous_generateur(parametres.graine, "diagnostics:lignes")
     for (annee, version, code), diag in sorted(diagnostics.items()):
         ligne = (
-            str(annee), version, code, diag.niveau if version == "2016" else "", diag.niveau if version == "2021" else "",
+            str(annee), version, code,
+            diag.niveau if version == "2016" else "", diag.niveau if version == "2021" else "",
             diag.diagnostic,
         )
         ecrivain.nouvelle_entite()
@@ -93,7 +96,9 @@ class DomaineBdi:
         while (a, m) <= (self.fin.year, self.fin.month):
             dernier = min(fin_de_mois(a, m), self.fin)
             croissance = 1.0 + CROISSANCE_ANNUELLE * 2 * ((a - 2022) + (m - 1) / 12.0)
-            reliquat += CANDIDATS_BDI_MENSUELS * self.ctx.parametres.echelle * croissance * dernier.day / fin_de_mois(a, m).day
+            reliquat += (
+                CANDIDATS_BDI_MENSUELS * self.ctx.parametres.echelle * croissance * dernier.day / fin_de_mois(a, m).day
+            )
             n = int(reliquat)
             reliquat -= n
             for _ in range(n):
@@ -142,7 +147,7 @@ class DomaineBdi:
             if r < 0.55:
                 base = entier(rng, 6, 11) if francophone else entier(rng, 3, 9)
                 co = max(1, min(12, base + entier(rng, -1, 1)))
-                po = max(1, min(12, base + entier(rng, -1, 1)))
+                po: int | None = max(1, min(12, base + entier(rng, -1, 1)))
                 if rng.random() < 0.03:
                     po = None  # composante non déclarée
                 di.preuves.append(PreuveFrancais("TEST", co, po))
@@ -156,7 +161,9 @@ class DomaineBdi:
             declarations.append(di)
             age_jours = (self.fin - depot).days
             r = rng.random()
-            statut = "INVITEE" if r < 0.07 else ("RETIREE" if r < 0.11 else ("ACTIVE" if age_jours < 365 else "EXPIREE"))
+            statut = (
+                "INVITEE" if r < 0.07 else ("RETIREE" if r < 0.11 else ("ACTIVE" if age_jours < 365 else "EXPIREE"))
+            )
             l_di.append((
                 no_di, no_candidat, iso(depot), statut, iso(naissance), sexe, pays, residence, diplome,
                 "O" if rng.random() < 0.35 else "N", "O" if di.en_emploi else "N", "O" if rng.random() < 0.45 else "N",
@@ -178,12 +185,13 @@ class DomaineBdi:
         self._lignes_invalides(declarations)
 
     def _lignes_invalides(self, declarations: list[Declaration]) -> None:
-        d, rng = self.defauts, self.rng
+        d = self.defauts
         if d.invalide() and self.declarations.quarantaine_possible():
             depot = declarations[0].date_depot
             self.declarations.ecrire_invalide((
                 f"{self.ctx.prochain('no_declaration'):09d}", f"{self.ctx.prochain('no_candidat'):08d}",
-                d.date_impossible_iso(depot.year), "ACTIVE", "1990-05-14", "F", "FRA", "FRA", "MAITRISE", "O", "O", "N", "0",
+                d.date_impossible_iso(depot.year),
+                "ACTIVE", "1990-05-14", "F", "FRA", "FRA", "MAITRISE", "O", "O", "N", "0",
             ), MOTIF_INVALIDE_DATE)
         for di in declarations:
             # Expérience d'une version CNP inconnue : jamais appariable au diagnostic.

@@ -14,9 +14,13 @@ def _echelle(texte: str) -> float:
     try:
         valeur = float(texte.replace(",", "."))
     except ValueError:
-        raise argparse.ArgumentTypeError(f"échelle invalide « {texte} » : un nombre est attendu (ex. 1, 0.05, 10).")
+        raise argparse.ArgumentTypeError(
+            f"échelle invalide « {texte} » : un nombre est attendu (ex. 1, 0.05, 10)."
+        ) from None
     if not (0 < valeur <= 100):
-        raise argparse.ArgumentTypeError(f"échelle invalide « {texte} » : elle doit être strictement positive et au plus 100.")
+        raise argparse.ArgumentTypeError(
+            f"échelle invalide « {texte} » : elle doit être strictement positive et au plus 100."
+        )
     return valeur
 
 
@@ -24,7 +28,7 @@ def _graine(texte: str) -> int:
     try:
         valeur = int(texte)
     except ValueError:
-        raise argparse.ArgumentTypeError(f"graine invalide « {texte} » : un entier est attendu.")
+        raise argparse.ArgumentTypeError(f"graine invalide « {texte} » : un entier est attendu.") from None
     if valeur < 0:
         raise argparse.ArgumentTypeError(f"graine invalide « {texte} » : elle doit être positive ou nulle.")
     return valeur
@@ -34,10 +38,13 @@ def _date(texte: str) -> date:
     try:
         valeur = date.fromisoformat(texte)
     except ValueError:
-        raise argparse.ArgumentTypeError(f"date d'extraction invalide « {texte} » : format AAAA-MM-JJ attendu.")
+        raise argparse.ArgumentTypeError(
+            f"date d'extraction invalide « {texte} » : format AAAA-MM-JJ attendu."
+        ) from None
     if valeur < DEBUT_COUVERTURE:
         raise argparse.ArgumentTypeError(
-            f"date d'extraction invalide « {texte} » : les extraits couvrent à partir du {DEBUT_COUVERTURE.isoformat()}."
+            f"date d'extraction invalide « {texte} » : "
+            f"les extraits couvrent à partir du {DEBUT_COUVERTURE.isoformat()}."
         )
     return valeur
 
@@ -58,9 +65,14 @@ def ajouter_arguments(parser: argparse.ArgumentParser) -> None:
                         help="Graine aléatoire : mêmes options, mêmes octets. Défaut : 42.")
     parser.add_argument("--date-extraction", type=_date, default=date.today(), metavar="AAAA-MM-JJ",
                         help="Date de l'extraction simulée (« en date du »). Défaut : aujourd'hui.")
-    parser.add_argument("--bruit", type=_bruit, default="realiste", metavar="{aucun,realiste}",
-                        help="« aucun » : seulement des défauts que les règles résolvent exactement (données de test); "
-                             "« realiste » : en plus, des coquilles et des homonymes (démonstration). Défaut : realiste.")
+    parser.add_argument(
+        "--bruit",
+        type=_bruit,
+        default="realiste",
+        metavar="{aucun,realiste}",
+        help="« aucun » : seulement des défauts que les règles résolvent exactement (données de test); "
+        "« realiste » : en plus, des coquilles et des homonymes (démonstration). Défaut : realiste.",
+    )
 
 
 def executer(args: argparse.Namespace) -> int:
@@ -82,7 +94,9 @@ def executer(args: argparse.Namespace) -> int:
           f"extraction du {parametres.date_extraction.isoformat()}, bruit {parametres.bruit}) :")
     for nom in FICHIERS:
         c = comptes[nom]
-        print(f"  {nom:<36} {c['lignes']:>10} lignes  {c['doublons_exacts']:>7} doublons  {c['invalides']:>6} invalides")
+        print(
+            f"  {nom:<36} {c['lignes']:>10} lignes  {c['doublons_exacts']:>7} doublons  {c['invalides']:>6} invalides"
+        )
     print(f"  verite.json : résultats attendus des 7 indicateurs. Durée : {bilan['duree_s']:.1f} s "
           f"({bilan['processus']} processus).")
     return 0

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import random
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Sequence
 
 from .defauts import Defauts
 from .ecriture import EcrivainCsv, Ligne
@@ -22,7 +22,7 @@ class CollecteurIdentites:
 
     def __init__(self, dossier: Path) -> None:
         self.dossier = dossier
-        self._fichiers = {s: open(dossier / f".identites_{s}.tmp", "w", encoding="utf-8") for s in self.SOURCES}
+        self._fichiers = {s: open(dossier / f".identites_{s}.tmp", "w", encoding="utf-8") for s in self.SOURCES}  # noqa: SIM115 — ouvert pour la vie de l'objet, fermé par fermer()
 
     def ajouter(self, source: str, identifiant: str, personne: str) -> None:
         self._fichiers[source].write(f"{identifiant}\t{personne}\n")

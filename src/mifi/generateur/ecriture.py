@@ -15,10 +15,11 @@ import csv
 import io
 import zipfile
 from collections import Counter
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
-from typing import Any, Iterable, Sequence
+from typing import Any
 
 from openpyxl import Workbook
 from openpyxl.writer.excel import ExcelWriter
@@ -86,7 +87,7 @@ class EcrivainCsv:
         self.chemin = chemin
         self.nom = chemin.name
         self.colonnes = tuple(colonnes)
-        self._binaire = open(chemin, "wb")
+        self._binaire = open(chemin, "wb")  # noqa: SIM115 — ouvert pour la vie de l'objet, fermé par fermer()
         if encodage == "utf-8-sig":
             self._binaire.write(codecs.BOM_UTF8)
             encodage = "utf-8"

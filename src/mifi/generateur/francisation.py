@@ -87,7 +87,9 @@ class DomaineFrancisation:
             return min(12, cible + choix(self.rng, (0, 0, 0, 1)))
         return max(1, cible - choix(self.rng, (1, 1, 2)))
 
-    def _evaluations(self, cours: Cours, debut: date, fin: date, statut: str, jours: int) -> tuple[list[Evaluation], bool]:
+    def _evaluations(
+        self, cours: Cours, debut: date, fin: date, statut: str, jours: int
+    ) -> tuple[list[Evaluation], bool]:
         """Évaluations d'une session et réussite (cibles CO et PO atteintes)."""
         rng, taux = self.rng, self.defauts.taux
         evaluations: list[Evaluation] = []
@@ -124,7 +126,9 @@ class DomaineFrancisation:
             if jour2 <= self.fin:
                 comp = choix(rng, ("CO", "PO"))
                 cible = cible_co if comp == "CO" else cible_po
-                evaluations.append(Evaluation(comp, "SOMMATIVE_FINALE", self._resultat(cible, rng.random() < 0.6), jour2))
+                evaluations.append(
+                    Evaluation(comp, "SOMMATIVE_FINALE", self._resultat(cible, rng.random() < 0.6), jour2)
+                )
         return evaluations, reussi
 
     def _sessions(self, p: Personne) -> list[tuple[InscriptionCours, Cours, str, str]]:
@@ -133,7 +137,9 @@ class DomaineFrancisation:
         filiere = "TC" if r < 0.45 else ("TP" if r < 0.85 else "EL")
         scol9 = p.scolarite >= 9
         niveau = 1 if rng.random() < 0.55 else entier(rng, 2, 4)
-        nb = choix(rng, {"TC": (1, 2, 2, 3, 3, 4, 4, 5, 6, 7), "TP": (1, 1, 2, 2, 3, 3, 4, 5), "EL": (1, 1, 2, 3)}[filiere])
+        nb = choix(
+            rng, {"TC": (1, 2, 2, 3, 3, 4, 4, 5, 6, 7), "TP": (1, 1, 2, 2, 3, 3, 4, 5), "EL": (1, 1, 2, 3)}[filiere]
+        )
         debut = p.debut_au_quebec + timedelta(days=entier(rng, 0, 150))
         parallele = filiere == "TC" and rng.random() < 0.08
         sessions: list[tuple[InscriptionCours, Cours, str, str]] = []
@@ -222,7 +228,9 @@ class DomaineFrancisation:
             if cours.type_programme == "FEL":
                 r_type, t_prest, c_prest, ens = "MIFI", "AUTRE", "FQ-EL", True
             elif cours.type_programme == "FMT":
-                r_type, t_prest, c_prest, ens, t_ins = "MIFI", "MILIEU_TRAVAIL", f"ENT{entier(rng, 1, 500):04d}", rng.random() < 0.4, "EMPLOYEUR"
+                r_type, t_prest, c_prest, ens, t_ins = (
+                    "MIFI", "MILIEU_TRAVAIL", f"ENT{entier(rng, 1, 500):04d}", rng.random() < 0.4, "EMPLOYEUR"
+                )
             elif rng.random() < 0.03:
                 t_ins = "EMPLOYEUR"
             ins.enseignant_mifi = ens

@@ -95,7 +95,9 @@ def executer_tache(tache: str, parametres: Parametres) -> dict[str, Any]:
             avec_noms = tache == "integration"
             fabrique = FabriquePersonnes(sous_generateur(parametres.graine, "population"), registre, parametres,
                                          avec_noms=avec_noms)
-            fictifs = FabriquePersonnes(sous_generateur(parametres.graine, f"fictifs:{tache}"), registre, parametres, "F")
+            fictifs = FabriquePersonnes(
+                sous_generateur(parametres.graine, f"fictifs:{tache}"), registre, parametres, "F"
+            )
             cohortes = Cohortes(parametres, fabrique)
             if tache == "integration":
                 fabrique_ddrc = FabriquePersonnes(sous_generateur(parametres.graine, "population:ddrc"), registre,
@@ -157,7 +159,9 @@ def generer(parametres: Parametres) -> dict[str, Any]:
     for t in TACHES:
         verite.fusionner(bilans[t]["verite"])
         comptes.update(bilans[t]["comptes"])
-    _ecrire_verite(parametres, verite, CollecteurIdentites.chemins(sortie), bilans["integration"]["identites_ddrc"], comptes)
+    _ecrire_verite(
+        parametres, verite, CollecteurIdentites.chemins(sortie), bilans["integration"]["identites_ddrc"], comptes
+    )
     return {"comptes": comptes, "duree_s": time.perf_counter() - debut, "processus": processus}
 
 
@@ -196,7 +200,11 @@ def _ecrire_verite(parametres: Parametres, verite: Verite, chemins: dict[str, Pa
         f.write(' "comptes": {\n')
         noms = sorted(comptes)
         for i, nom in enumerate(noms):
-            f.write(f"  {json.dumps(nom)}: {json.dumps(comptes[nom], ensure_ascii=False)}" + ("," if i < len(noms) - 1 else "") + "\n")
+            f.write(
+                f"  {json.dumps(nom)}: {json.dumps(comptes[nom], ensure_ascii=False)}"
+                + ("," if i < len(noms) - 1 else "")
+                + "\n"
+            )
         f.write(" },\n")
         f.write(' "complements": {\n')
         complements = verite.complements()

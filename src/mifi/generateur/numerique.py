@@ -99,15 +99,24 @@ def ecrire_services(ctx: Contexte, services: list[ServiceNumerique]) -> tuple[in
     classeur = nouveau_classeur()
     feuille = classeur.active
     feuille.title = ONGLET
-    feuille.append(["Suivi de l'indicateur 6.1.1 - Nouveaux services numériques conçus avec la participation des clientèles"])
-    feuille.append(["Source : DGTNRI, saisie manuelle. Un service compte au dénominateur si « Nouveau service » vaut Oui."])
-    feuille.append(["Note : la participation en amont couvre toute forme de consultation (sondage, comité clientèle, table sectorielle, etc.)."])
+    feuille.append(
+        ["Suivi de l'indicateur 6.1.1 - Nouveaux services numériques conçus avec la participation des clientèles"]
+    )
+    feuille.append(
+        ["Source : DGTNRI, saisie manuelle. Un service compte au dénominateur si « Nouveau service » vaut Oui."]
+    )
+    feuille.append([
+        "Note : la participation en amont couvre toute forme de consultation "
+        "(sondage, comité clientèle, table sectorielle, etc.)."
+    ])
     feuille.append(list(ENTETE))
     lignes: list[list[Any]] = []
     for s in services:
         date_cellule: Any = s.date_mise_en_ligne
         if rng.random() < 0.12:
-            date_cellule = f"{s.date_mise_en_ligne.day:02d}/{s.date_mise_en_ligne.month:02d}/{s.date_mise_en_ligne.year}"
+            date_cellule = (
+                f"{s.date_mise_en_ligne.day:02d}/{s.date_mise_en_ligne.month:02d}/{s.date_mise_en_ligne.year}"
+            )
         commentaire = None
         if not s.nouveau:
             commentaire = "Refonte d'un service existant"

@@ -141,7 +141,7 @@ class DomainePasi:
         emettre(self.gsi, lignes_g, d)
 
         # Services d'un volet hors PASI (exclus et signalés).
-        for jour, volet in services:
+        for jour, _volet in services:
             if rng.random() < d.taux.volet_inconnu:
                 if jour < DATE_BASCULE_GSI and self.ceriges.quarantaine_possible():
                     code = choix(rng, VOLETS_INCONNUS_CERIGES)
@@ -182,12 +182,15 @@ class DomainePasi:
                 if not d.invalide() or not ecrivain.quarantaine_possible():
                     continue
                 fictif = self.fictifs.creer(date(2023, 1, 1), frozenset({"pasi"}))
-                annee = choix(self.rng, (2022, 2023)) if ecrivain is self.ceriges else choix(self.rng, (2023, 2024, 2025))
+                annee = (
+                    choix(self.rng, (2022, 2023)) if ecrivain is self.ceriges else choix(self.rng, (2023, 2024, 2025))
+                )
                 if ecrivain is self.ceriges:
                     ligne: Ligne = (
                         f"{self.ctx.prochain('no_dossier'):08d}", fictif.nom, fictif.prenom,
                         jjmmaaaa(fictif.date_naissance), "H" if fictif.sexe == "M" else fictif.sexe,
-                        fictif.pays_naissance, "RP", "", "0001", fictif.region, "V2", d.date_impossible_jma(annee), "S210",
+                        fictif.pays_naissance, "RP", "", "0001", fictif.region, "V2", d.date_impossible_jma(annee),
+                        "S210",
                     )
                 else:
                     ligne = (

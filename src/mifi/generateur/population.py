@@ -8,15 +8,15 @@ aussitôt leurs événements et leurs lignes (mémoire bornée).
 from __future__ import annotations
 
 import random
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date, timedelta
-from typing import Iterator
 
 from .aleatoire import Tirage, entier
 from .calendrier import ajouter_mois, fin_de_mois
 from .contexte import sous_generateur
 from .identites import RegistreIdentites
-from .parametres import CROISSANCE_ANNUELLE, COHORTES_MENSUELLES, DEBUT_COHORTES, Parametres
+from .parametres import COHORTES_MENSUELLES, CROISSANCE_ANNUELLE, DEBUT_COHORTES, Parametres
 from .referentiels import PAYS_IMMIGRATION, POIDS_REGIONS, REGIONS
 
 CATEGORIES = (
@@ -102,7 +102,9 @@ class FabriquePersonnes:
             statut = "CITOYEN_CANADIEN"  # naturalisée : née hors Canada, donc immigrante
         if pays == "CAN":
             categorie, statut = "AUTRE", "CITOYEN_CANADIEN"
-        pre_depart = "aq" in services and categorie in ("TRAVAILLEUR_QUALIFIE", "REGROUPEMENT_FAMILIAL") and rng.random() < 0.35
+        pre_depart = (
+            "aq" in services and categorie in ("TRAVAILLEUR_QUALIFIE", "REGROUPEMENT_FAMILIAL") and rng.random() < 0.35
+        )
         if pre_depart:
             arrivee: date | None = entree + timedelta(days=entier(rng, 30, 330))
         else:

@@ -162,8 +162,14 @@ def _catalogue() -> tuple[Cours, ...]:
                            True, False, True, co, po, "TC", rang))
     # Français spécialisé (relatif au travail) : normés, sommatives pour certains.
     cours.append(Cours("FRT-SAN", "Français spécialisé, domaine de la santé", "FRT", True, True, True, 8, 8, "TP", 8))
-    cours.append(Cours("FRT-GEN", "Français spécialisé, génie et sciences appliquées", "FRT", True, True, True, 7, 8, "TP", 8))
-    cours.append(Cours("FRT-ADM", "Français spécialisé, administration et affaires", "FRT", True, True, False, None, None, "TP", 8))
+    cours.append(
+        Cours("FRT-GEN", "Français spécialisé, génie et sciences appliquées", "FRT", True, True, True, 7, 8, "TP", 8)
+    )
+    cours.append(
+        Cours(
+            "FRT-ADM", "Français spécialisé, administration et affaires", "FRT", True, True, False, None, None, "TP", 8
+        )
+    )
     cours.append(Cours("FRT-EDU", "Français spécialisé, éducation", "FRT", True, True, True, 8, None, "TP", 8))
     # En ligne (FEL) : normés, sans évaluation sommative finale.
     for rang in range(1, 5):
@@ -171,7 +177,9 @@ def _catalogue() -> tuple[Cours, ...]:
                            2 * rang, 2 * rang, "EL", rang))
     # En milieu de travail (FMT) : non normés.
     cours.append(Cours("FMT-01", "Français en milieu de travail, débutant", "FMT", False, True, True, 3, 3, "TP", 2))
-    cours.append(Cours("FMT-02", "Français en milieu de travail, intermédiaire", "FMT", False, True, True, 6, 6, "TP", 5))
+    cours.append(
+        Cours("FMT-02", "Français en milieu de travail, intermédiaire", "FMT", False, True, True, 6, 6, "TP", 5)
+    )
     # Autres ateliers : non normés, sans évaluation.
     cours.append(Cours("AUT-CONV", "Ateliers de conversation", "AUTRE", False, True, False, None, None, "TP", 5))
     cours.append(Cours("AUT-PREP", "Préparation au test de français", "AUTRE", False, True, False, None, None, "TP", 7))

@@ -18,8 +18,9 @@ Chevauchement (décision commune) : une activité [début, fin] compte dans une 
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Iterable, Sequence
 from datetime import date
-from typing import Any, Iterable, Sequence
+from typing import Any
 
 from .calendrier import INDICATEURS, Fenetre, fenetres_publiees
 from .modele import (
@@ -54,7 +55,8 @@ class CompteurPersonnes:
         for i, f in enumerate(self.fenetres):
             annees[f.date_debut].append(i)
         self._annees = [
-            (debut, max(self.fenetres[i].date_fin for i in indices), indices) for debut, indices in sorted(annees.items())
+            (debut, max(self.fenetres[i].date_fin for i in indices), indices)
+            for debut, indices in sorted(annees.items())
         ]
 
     def ajouter(self, activites: Iterable[tuple[date, date]]) -> None:
@@ -137,14 +139,14 @@ class Verite:
             for preuve in di.preuves:
                 if preuve.type_preuve == "DIPLOME" and not methode_reference:
                     return True
-                if preuve.type_preuve == "TEST" or (methode_reference and preuve.type_preuve == "AUTODECLARATION"):
-                    if (
-                        preuve.niveau_co is not None
-                        and preuve.niveau_po is not None
-                        and preuve.niveau_co >= seuil
-                        and preuve.niveau_po >= seuil
-                    ):
-                        return True
+                if (
+                    (preuve.type_preuve == "TEST" or (methode_reference and preuve.type_preuve == "AUTODECLARATION"))
+                    and preuve.niveau_co is not None
+                    and preuve.niveau_po is not None
+                    and preuve.niveau_co >= seuil
+                    and preuve.niveau_po >= seuil
+                ):
+                    return True
         return False
 
     def ajouter_candidat_bdi(self, declarations: Sequence[Declaration]) -> None:
@@ -199,9 +201,12 @@ class Verite:
         ]
         activites = []
         for r in rencontres:
-            if r.type_rencontre == "EVALUATION_BESOINS" and r.statut == "TENUE":
-                if any(d <= r.date_rencontre for d in dates_admissibles):
-                    activites.append((r.date_rencontre, r.date_rencontre))
+            if (
+                r.type_rencontre == "EVALUATION_BESOINS"
+                and r.statut == "TENUE"
+                and any(d <= r.date_rencontre for d in dates_admissibles)
+            ):
+                activites.append((r.date_rencontre, r.date_rencontre))
         self.c311.ajouter(activites)
 
     # ----------------------------------------------------------------------------------

@@ -46,10 +46,11 @@ import os
 import re
 import shutil
 import sys
+from collections.abc import Iterator
 from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Iterator
+from typing import Any
 
 from mifi.contrat import EXTRAITS
 from mifi.nuit import etat as etat_nuit
@@ -393,8 +394,8 @@ def valider(chemins: Chemins, mode: str, etat: EtatNuit) -> None:
             from mifi.validation import valider_extraits
         except ImportError as erreur:
             if mode == "great-expectations":
-                raise EchecNuit("validation", [f"Validation Great Expectations indisponible : {erreur}."])
-            valider_extraits = None
+                raise EchecNuit("validation", [f"Validation Great Expectations indisponible : {erreur}."]) from erreur
+            valider_extraits = None  # type: ignore[assignment]  # validation de secours (sans GX)
         if valider_extraits is not None:
             if chemins.rapport_validation.exists():  # nuit relancée pour la même date
                 shutil.rmtree(chemins.rapport_validation)
@@ -407,7 +408,7 @@ def valider(chemins: Chemins, mode: str, etat: EtatNuit) -> None:
                 resultat = valider_extraits(
                     chemins.extraits, chemins.rapport_validation, chemins.historique_validation, **options
                 )
-            except Exception as erreur:  # noqa: BLE001 — une validation qui plante est un échec
+            except Exception as erreur:  # une validation qui plante est un échec
                 raise EchecNuit("validation", [f"La validation des extraits a planté : {erreur!r}."]) from erreur
             etat.validation, etat.source_validation = resultat, "Great Expectations"
         else:
@@ -612,7 +613,7 @@ def publier(chemins: Chemins, etat: EtatNuit) -> None:
         precedente = publication.basculer(pub, version, avant_bascule=lambda: etape("lien_temporaire"))
     except EchecNuit:
         raise
-    except Exception as erreur:  # noqa: BLE001 — rien n'est encore publié
+    except Exception as erreur:  # rien n'est encore publié
         if publication.code_erreur(erreur) is not None:
             message = publication.decrire_erreur_ecriture(erreur, pub)
         else:
@@ -636,7 +637,7 @@ def publier(chemins: Chemins, etat: EtatNuit) -> None:
     # La nuit est publiée; le rangement qui suit ne change rien pour un lecteur.
     rangement: list[tuple[str, str, Any]] = [
         ("precedente", "la mise à jour du lien « precedente »",
-         lambda: precedente and publication.remplacer_lien(
+         lambda: precedente and publication.remplacer_lien(  # type: ignore[func-returns-value]
              pub / publication.LIEN_PRECEDENTE, os.path.relpath(precedente, pub))),
         ("migration", "le remplacement des chemins de l'ancienne disposition par des liens",
          lambda: publication.migrer_ancienne_disposition(pub)),
@@ -673,7 +674,7 @@ def _preparer_version(chemins: Chemins, etat: EtatNuit, dossier: Path) -> None:
     etape = publication.etape_franchie
     manifeste = execution_dbt.lire_manifeste(chemins.cible_dbt)
     with duckdb.connect(str(chemins.entrepot_travail)) as connexion:
-        catalogue = connexion.execute("select current_database()").fetchone()[0]
+        catalogue = connexion.execute("select current_database()").fetchone()[0]  # type: ignore[index]
         publication.exporter_parquet(connexion, catalogue, dossier / publication.PARQUET,
                                      publication.relations_powerbi(manifeste))
         etape("parquet")
@@ -727,7 +728,7 @@ def rapport_d_echec(chemins: Chemins, etat: EtatNuit, echec: EchecNuit) -> Path 
 
             connexion = duckdb.connect(str(chemins.entrepot_travail), read_only=True)
         try:
-            catalogue = connexion.execute("select current_database()").fetchone()[0] if connexion else ""
+            catalogue = connexion.execute("select current_database()").fetchone()[0] if connexion else ""  # type: ignore[index]
             lien = None
             chemin_data_docs = getattr(etat.validation, "chemin_data_docs", None)
             if chemin_data_docs:
@@ -809,8 +810,10 @@ def resume_succes(chemins: Chemins, etat: EtatNuit) -> str:
         avertissements = list(etat.validation.avertissements)
         lignes += [f"Avertissement (extraits) : {a}" for a in avertissements[:5]]
         if len(avertissements) > 5:
-            lignes.append(f"... et {len(avertissements) - 5} autre(s) avertissement(s) sur les extraits (voir le rapport).")
+            lignes.append(
+                f"... et {len(avertissements) - 5} autre(s) avertissement(s) sur les extraits (voir le rapport)."
+            )
     return "\n".join(lignes)
 
 
-__all__ = ["ajouter_arguments", "executer", "ResultatValidation"]
+__all__ = ["ResultatValidation", "ajouter_arguments", "executer"]

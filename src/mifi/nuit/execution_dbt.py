@@ -8,6 +8,7 @@ dbt tourne, tout le groupe est terminé avant que le signal ne suive son cours; 
 
 from __future__ import annotations
 
+import contextlib
 import ctypes
 import json
 import os
@@ -16,10 +17,11 @@ import subprocess
 import sys
 import threading
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from types import FrameType
-from typing import Any, Callable, TextIO
+from typing import Any, TextIO
 
 # Statuts de run_results.json qui bloquent la publication : test en échec (fail), modèle,
 # instantané, seed ou test en erreur (error, runtime error). « warn » n'est pas bloquant;
@@ -71,10 +73,8 @@ def terminer_groupe(processus: subprocess.Popen[str], delai: float = DELAI_ARRET
     echeance = time.monotonic() + delai
     while not _enfant_termine(processus.pid) and time.monotonic() < echeance:
         time.sleep(0.05)
-    try:
+    with contextlib.suppress(ProcessLookupError, PermissionError):
         os.killpg(processus.pid, signal.SIGKILL)  # le reste du groupe, s'il en reste
-    except (ProcessLookupError, PermissionError):
-        pass
 
 
 def _installer_gestionnaires(processus: subprocess.Popen[str]) -> dict[int, Any]:

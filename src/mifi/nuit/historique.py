@@ -75,7 +75,7 @@ def restaurer(entrepot_travail: Path, sauvegarde: Path, entrepot_publie: Path | 
 
     sources = [sauvegarde] + ([entrepot_publie] if entrepot_publie is not None else [])
     with duckdb.connect(str(entrepot_travail)) as connexion:
-        catalogue = connexion.execute("select current_database()").fetchone()[0]
+        catalogue = connexion.execute("select current_database()").fetchone()[0]  # type: ignore[index]
         for source in sources:
             if not source.is_file():
                 continue

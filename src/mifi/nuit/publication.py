@@ -49,8 +49,9 @@ import os
 import re
 import shutil
 import stat
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any
 
 NOM_ENTREPOT = "mifi.duckdb"
 DOSSIER_VERSIONS = "versions"
@@ -250,7 +251,7 @@ def exporter_parquet(connexion_travail: Any, catalogue_travail: str, dossier: Pa
     return fichiers
 
 
-def copier_fichier(source: Path, destination: Path) -> None:
+def copier_fichier(source: str | os.PathLike[str], destination: str | os.PathLike[str]) -> None:
     """Copie d'un fichier publié (contenu et dates); point unique des copies de la publication."""
     shutil.copy2(source, destination)
 

@@ -18,7 +18,6 @@ import argparse
 import datetime as dt
 import os
 from pathlib import Path
-
 from typing import TYPE_CHECKING, Any
 
 os.environ.setdefault("GX_ANALYTICS_ENABLED", "false")
@@ -35,7 +34,7 @@ def __getattr__(nom: str) -> Any:
         return getattr(execution, nom)
     raise AttributeError(nom)
 
-__all__ = ["ResultatValidation", "valider_extraits", "ajouter_arguments", "executer"]
+__all__ = ["ResultatValidation", "ajouter_arguments", "executer", "valider_extraits"]
 
 
 def _date(texte: str) -> dt.date:

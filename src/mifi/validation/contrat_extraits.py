@@ -479,7 +479,7 @@ EXTRAITS: tuple[Extrait, ...] = (
             _naissance(description="Date de naissance (AAAA-MM-JJ).", obligatoire=True),
             _code("sexe", SEXE_FMX, description="`F`, `M` ou `X`."),
             _pays("pays_naissance", description="Pays de naissance (ISO 3166 alpha-3)."),
-            _code("situation_statutaire", STATUTS_IMMIGRATION + ("AUTRE",), description="`RESIDENT_PERMANENT`, `RESIDENT_TEMPORAIRE`, `DEMANDEUR_ASILE`, `REFUGIE`, `CITOYEN_CANADIEN` ou `AUTRE`.\n"),
+            _code("situation_statutaire", (*STATUTS_IMMIGRATION, "AUTRE"), description="`RESIDENT_PERMANENT`, `RESIDENT_TEMPORAIRE`, `DEMANDEUR_ASILE`, `REFUGIE`, `CITOYEN_CANADIEN` ou `AUTRE`.\n"),
             _date("date_arrivee", NatureDate.ARRIVEE, description="Date d'arrivée (AAAA-MM-JJ) ou vide."),
             _texte("id_organisme", description="Identifiant de l'organisme communautaire."),
             _code("region_administrative", REGIONS, description="Région administrative (`01`-`17`).", obligatoire=True),
@@ -599,7 +599,7 @@ def extrait(fichier: str) -> Extrait:
 def regex_entier(minimum: int | None, maximum: int | None) -> str:
     """Expression régulière d'un entier écrit en base 10 (zéros de tête admis), dans des bornes
     simples : petite plage énumérée, sinon entier positif ou signé."""
-    if minimum is not None and maximum is not None and 0 <= minimum and maximum - minimum <= 30:
+    if minimum is not None and maximum is not None and minimum >= 0 and maximum - minimum <= 30:
         valeurs = "|".join(str(valeur) for valeur in range(maximum, minimum - 1, -1))
         return rf"^0*(?:{valeurs})$"
     if minimum is not None and minimum >= 0:

@@ -16,9 +16,10 @@ import logging
 import os
 import shutil
 import tempfile
+from collections.abc import Iterable
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
-from typing import Any, Iterable
+from typing import Any
 
 from mifi.validation.contrat_extraits import (
     COLONNE_OCCURRENCE,
@@ -104,7 +105,7 @@ def ecrire_historique(
 
 # --- Great Expectations -------------------------------------------------------------------------
 
-def _contexte_gx(dossier_data_docs: Path):
+def _contexte_gx(dossier_data_docs: Path) -> Any:
     import great_expectations as gx
     from great_expectations.data_context.types.base import (
         DataContextConfig,
@@ -430,7 +431,7 @@ def valider_extraits(
                 except ErreurLecture as erreur:
                     erreurs.append(str(erreur))
                     continue
-                except Exception as erreur:  # fichier illisible d'une façon imprévue : jamais de plantage muet
+                except Exception as erreur:  # noqa: BLE001 — fichier illisible d'une façon imprévue : jamais de plantage muet
                     erreurs.append(f"{extrait.fichier} : lecture impossible ({type(erreur).__name__} : {erreur}).")
                     continue
                 avertissements.extend(lecture.avertissements)

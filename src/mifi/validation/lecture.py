@@ -200,7 +200,8 @@ def lire_xlsx(extrait: Extrait, chemin: Path) -> tuple[list[list[str | None]], l
                         "de l'en-tête."
                     )
                 valeurs = (valeurs + [None] * largeur)[:largeur]
-                lignes.append(([onglet] if extrait.onglet is None else []) + valeurs)
+                prefixe: list[str | None] = [onglet] if extrait.onglet is None else []
+                lignes.append(prefixe + valeurs)
     finally:
         classeur.close()
     if not onglets:
@@ -257,4 +258,4 @@ def preparer(extrait: Extrait, brut: pd.DataFrame) -> pd.DataFrame:
     return donnees
 
 
-__all__ = ["ErreurLecture", "LectureExtrait", "lire_extrait", "preparer", "decoder", "FORMAT_ISO"]
+__all__ = ["FORMAT_ISO", "ErreurLecture", "LectureExtrait", "decoder", "lire_extrait", "preparer"]

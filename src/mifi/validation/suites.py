@@ -294,8 +294,8 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     if args.verifier:
         derivees = suites_derivees(args.dossier)
-        for chemin in derivees:
-            print(f"Suite différente du contrat : {chemin}", file=sys.stderr)
+        for derivee in derivees:
+            print(f"Suite différente du contrat : {derivee}", file=sys.stderr)
         return 1 if derivees else 0
     for chemin in ecrire_suites(args.dossier):
         print(chemin)
