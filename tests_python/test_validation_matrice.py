@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
-import hashlib
 import importlib.util
 import io
 import json
