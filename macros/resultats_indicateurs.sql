@@ -216,12 +216,16 @@
     ]) }}
 {%- endmacro %}
 
-{# Colonnes des marts fct_resultats_<indicateur> que réunit fct_resultats_indicateurs, qui y
-   ajoute cle_periode, est_fenetre_courante et date_extraction (contrat de publication,
-   marts/publication/_publication__models.yml). #}
+{# Colonnes typées des relations que réunit la publication, dans l'ordre du contrat (une seule
+   définition : unir_modeles en tire la liste des colonnes et la relation vide typée).
+   Types : texte, date, reel (double), booleen. #}
 {% macro colonnes_resultats() -%}
-    indicateur_id, nom_abrege, periode, granularite, date_debut, date_fin, valeur, numerateur,
-    denominateur, cible, cible_atteinte, periode_complete, est_produite
+    {{ return([
+        ('indicateur_id', 'texte'), ('nom_abrege', 'texte'), ('periode', 'texte'), ('granularite', 'texte'),
+        ('date_debut', 'date'), ('date_fin', 'date'), ('valeur', 'reel'), ('numerateur', 'reel'),
+        ('denominateur', 'reel'), ('cible', 'reel'), ('cible_atteinte', 'booleen'),
+        ('periode_complete', 'booleen'), ('est_produite', 'booleen'),
+    ]) }}
 {%- endmacro %}
 
 {# Colonnes rendues par controler_divulgation; fct_ventilations_indicateurs y ajoute cle_periode
@@ -233,14 +237,43 @@
 
 {# Cellules non supprimées des ventilations (entrée de controler_divulgation). #}
 {% macro colonnes_cellules_ventilations() -%}
-    indicateur_id, periode, granularite, date_debut, date_fin, dimension, modalite, valeur,
-    numerateur, denominateur, nb_personnes, dimension_exclusive
+    {{ return([
+        ('indicateur_id', 'texte'), ('periode', 'texte'), ('granularite', 'texte'), ('date_debut', 'date'),
+        ('date_fin', 'date'), ('dimension', 'texte'), ('modalite', 'texte'), ('valeur', 'reel'),
+        ('numerateur', 'reel'), ('denominateur', 'reel'), ('nb_personnes', 'reel'),
+        ('dimension_exclusive', 'booleen'),
+    ]) }}
 {%- endmacro %}
 
-{# Colonnes des mesures complémentaires (fct_mesures_<indicateur>), dans l'ordre, avant l'ajout
-   de cle_periode par fct_mesures_complementaires. #}
+{# Colonnes des mesures complémentaires (fct_mesures_<indicateur>), avant l'ajout de
+   cle_periode par fct_mesures_complementaires. #}
 {% macro colonnes_mesures() -%}
-    indicateur_id, periode, granularite, date_debut, date_fin, mesure, libelle_mesure, valeur
+    {{ return([
+        ('indicateur_id', 'texte'), ('periode', 'texte'), ('granularite', 'texte'), ('date_debut', 'date'),
+        ('date_fin', 'date'), ('mesure', 'texte'), ('libelle_mesure', 'texte'), ('valeur', 'reel'),
+    ]) }}
+{%- endmacro %}
+
+{# Union des modèles d'une liste, colonnes typées (liste de (nom, type)) dans l'ordre, suivie
+   d'une relation vide typée : la forme du résultat ne dépend pas de la liste (vide comprise).
+   Seule union de la publication (résultats, cellules de ventilation, mesures). #}
+{% macro unir_modeles(modeles, colonnes) -%}
+    {%- set types = {
+        'texte': dbt.type_string(), 'date': 'date', 'reel': type_double(), 'booleen': 'boolean',
+    } -%}
+    {%- for modele in modeles %}
+    select
+        {%- for nom, type in colonnes %}
+        {{ nom }}{{ ',' if not loop.last }}
+        {%- endfor %}
+    from {{ ref(modele) }}
+    union all
+    {%- endfor %}
+    select
+        {%- for nom, type in colonnes %}
+        cast(null as {{ types[type] }}) as {{ nom }}{{ ',' if not loop.last }}
+        {%- endfor %}
+    where 1 = 0
 {%- endmacro %}
 
 {# Clé d'une modalité de ventilation en une colonne (relation Power BI avec dim_modalites) :

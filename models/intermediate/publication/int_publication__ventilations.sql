@@ -9,36 +9,8 @@
 
 with
 
-{% for modele in modeles_ventilations %}
-    {{ modele }} as (
-        select {{ colonnes_cellules_ventilations() }} from {{ ref(modele) }}
-    ),
-
-{% endfor %}
-vide as (
-    -- Relation typée sans ligne : garantit la forme des cellules quelle que soit la liste.
-    select
-        cast(null as {{ dbt.type_string() }}) as indicateur_id,
-        cast(null as {{ dbt.type_string() }}) as periode,
-        cast(null as {{ dbt.type_string() }}) as granularite,
-        cast(null as date) as date_debut,
-        cast(null as date) as date_fin,
-        cast(null as {{ dbt.type_string() }}) as dimension,
-        cast(null as {{ dbt.type_string() }}) as modalite,
-        cast(null as {{ type_double() }}) as valeur,
-        cast(null as {{ type_double() }}) as numerateur,
-        cast(null as {{ type_double() }}) as denominateur,
-        cast(null as {{ type_double() }}) as nb_personnes,
-        cast(null as boolean) as dimension_exclusive
-    where 1 = 0
-),
-
 unionees as (
-    {% for modele in modeles_ventilations %}
-        select * from {{ modele }}
-        union all
-    {% endfor %}
-    select * from vide
+    {{ unir_modeles(modeles_ventilations, colonnes_cellules_ventilations()) }}
 ),
 
 final as (

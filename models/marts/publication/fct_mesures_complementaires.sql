@@ -10,32 +10,8 @@
 
 with
 
-{% for modele in modeles_mesures %}
-    {{ modele }} as (
-        select {{ colonnes_mesures() }} from {{ ref(modele) }}
-    ),
-
-{% endfor %}
-vide as (
-    -- Relation typée sans ligne : garantit la forme du contrat quelle que soit la liste.
-    select
-        cast(null as {{ dbt.type_string() }}) as indicateur_id,
-        cast(null as {{ dbt.type_string() }}) as periode,
-        cast(null as {{ dbt.type_string() }}) as granularite,
-        cast(null as date) as date_debut,
-        cast(null as date) as date_fin,
-        cast(null as {{ dbt.type_string() }}) as mesure,
-        cast(null as {{ dbt.type_string() }}) as libelle_mesure,
-        cast(null as {{ type_double() }}) as valeur
-    where 1 = 0
-),
-
 unionees as (
-    {% for modele in modeles_mesures %}
-        select * from {{ modele }}
-        union all
-    {% endfor %}
-    select * from vide
+    {{ unir_modeles(modeles_mesures, colonnes_mesures()) }}
 ),
 
 final as (

@@ -9,37 +9,8 @@
 
 with
 
-{% for modele in modeles_resultats %}
-    {{ modele }} as (
-        select {{ colonnes_resultats() }} from {{ ref(modele) }}
-    ),
-
-{% endfor %}
-vide as (
-    -- Relation typée sans ligne : garantit la forme du contrat quelle que soit la liste.
-    select
-        cast(null as {{ dbt.type_string() }}) as indicateur_id,
-        cast(null as {{ dbt.type_string() }}) as nom_abrege,
-        cast(null as {{ dbt.type_string() }}) as periode,
-        cast(null as {{ dbt.type_string() }}) as granularite,
-        cast(null as date) as date_debut,
-        cast(null as date) as date_fin,
-        cast(null as {{ type_double() }}) as valeur,
-        cast(null as {{ type_double() }}) as numerateur,
-        cast(null as {{ type_double() }}) as denominateur,
-        cast(null as {{ type_double() }}) as cible,
-        cast(null as boolean) as cible_atteinte,
-        cast(null as boolean) as periode_complete,
-        cast(null as boolean) as est_produite
-    where 1 = 0
-),
-
 unionees as (
-    {% for modele in modeles_resultats %}
-        select * from {{ modele }}
-        union all
-    {% endfor %}
-    select * from vide
+    {{ unir_modeles(modeles_resultats, colonnes_resultats()) }}
 ),
 
 final as (
