@@ -141,8 +141,9 @@ def _date_valide(valeur: object) -> str | None:
     return None
 
 
-def _date_de_l_entrepot_publie(publication: Path) -> tuple[str, str] | None:
-    """Date d'extraction des données publiées : max(date_extraction) de l'entrepôt en place."""
+def _date_lue_dans_l_entrepot(publication: Path, relation: str, expression: str) -> tuple[str, str] | None:
+    """max(date) lue dans une relation de l'entrepôt publié, ou None (pas d'entrepôt, relation
+    absente : un entrepôt d'une version antérieure du projet, il faut alors une autre source)."""
     entrepot = publication / "mifi.duckdb"
     if not entrepot.is_file():
         return None
@@ -150,14 +151,17 @@ def _date_de_l_entrepot_publie(publication: Path) -> tuple[str, str] | None:
         import duckdb
 
         with duckdb.connect(str(entrepot), read_only=True) as connexion:
-            ligne = connexion.execute(
-                "select max(date_extraction) from marts.fct_resultats_indicateurs"
-            ).fetchone()
-    except Exception:  # noqa: BLE001 — entrepôt d'avant la colonne date_extraction : autre source
+            ligne = connexion.execute(f"select {expression} from {relation}").fetchone()
+    except Exception:  # noqa: BLE001 — relation ou colonne absente : autre source
         return None
     if ligne and ligne[0] is not None:
-        return ligne[0].isoformat(), f"{entrepot} (marts.fct_resultats_indicateurs)"
+        return ligne[0].isoformat(), f"{entrepot} ({relation})"
     return None
+
+
+def _date_de_l_entrepot_publie(publication: Path) -> tuple[str, str] | None:
+    """Date d'extraction des données publiées : max(date_extraction) de l'entrepôt en place."""
+    return _date_lue_dans_l_entrepot(publication, "marts.fct_resultats_indicateurs", "max(date_extraction)")
 
 
 def _date_du_lien_dernier(publication: Path) -> tuple[str, str] | None:
@@ -168,21 +172,11 @@ def _date_du_lien_dernier(publication: Path) -> tuple[str, str] | None:
 
 
 def _date_de_l_historique(publication: Path) -> tuple[str, str] | None:
-    entrepot = publication / "mifi.duckdb"
-    if not entrepot.is_file():
-        return None
-    try:
-        import duckdb
-
-        with duckdb.connect(str(entrepot), read_only=True) as connexion:
-            ligne = connexion.execute(
-                "select cast(max(dbt_valid_from) as date) from historique.hist_resultats_indicateurs"
-            ).fetchone()
-    except Exception:  # noqa: BLE001 — entrepôt sans historique : autre source
-        return None
-    if ligne and ligne[0] is not None:
-        return ligne[0].isoformat(), f"{entrepot} (historique.hist_resultats_indicateurs)"
-    return None
+    """Entrepôt publié d'avant la colonne date_extraction : la version la plus récente de
+    l'historique des valeurs publiées."""
+    return _date_lue_dans_l_entrepot(
+        publication, "historique.hist_resultats_indicateurs", "cast(max(dbt_valid_from) as date)"
+    )
 
 
 def _date_des_rapports(publication: Path) -> tuple[str, str] | None:
