@@ -1,9 +1,8 @@
 """Diagnostic de l'encodage d'un extrait CSV : une seule fonction pour toutes les lectures.
 
-``diagnostiquer_encodage`` est appelée par la validation Great Expectations
-(``mifi.validation.lecture``), par les contrôles de base de la nuit (``mifi.nuit.controles``)
-et par le greffon dbt-duckdb (``mifi.lecture_extraits``) : un fichier refusé par l'une l'est
-par les autres, avec le même message.
+``diagnostiquer_encodage`` est appelée par le lecteur des extraits (``mifi.extraits.lecture``),
+seul lecteur de la validation Great Expectations, des contrôles de base de la nuit et du greffon
+dbt-duckdb : un fichier refusé par l'un l'est par les autres, avec le même message.
 
 Refusés (``ErreurEncodage``, message en français qui nomme le fichier et dit quoi faire) :
 
@@ -157,7 +156,8 @@ def _decoder_cp1252(nom: str, contenu: bytes) -> str:
     except UnicodeDecodeError as erreur:
         raise ErreurEncodage(
             f"{nom} : octet 0x{contenu[erreur.start]:02X} invalide en Windows-1252 (ligne "
-            f"{_ligne_de(contenu, erreur.start)}) : le fichier n'est pas dans l'encodage du contrat."
+            f"{_ligne_de(contenu, erreur.start)}, position {erreur.start}) : le fichier n'est pas dans "
+            "l'encodage du contrat."
         ) from None
 
 
