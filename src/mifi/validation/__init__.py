@@ -22,16 +22,18 @@ from typing import TYPE_CHECKING, Any
 
 os.environ.setdefault("GX_ANALYTICS_ENABLED", "false")
 
+from mifi.validation.resultat import ResultatValidation
+
 if TYPE_CHECKING:
-    from mifi.validation.execution import ResultatValidation, valider_extraits
+    from mifi.validation.execution import valider_extraits
 
 
 def __getattr__(nom: str) -> Any:
     # Import paresseux : `python -m mifi.validation.suites` n'importe pas l'exécution.
-    if nom in ("ResultatValidation", "valider_extraits"):
+    if nom == "valider_extraits":
         from mifi.validation import execution
 
-        return getattr(execution, nom)
+        return execution.valider_extraits
     raise AttributeError(nom)
 
 __all__ = ["ResultatValidation", "ajouter_arguments", "executer", "valider_extraits"]

@@ -1,10 +1,13 @@
 """Validation des extraits d'une nuit : lecture contrôlée, point de contrôle GX, Data Docs.
 
 Great Expectations 1.x est utilisé par sa source de données pandas (jamais par SQL) : chaque
-extrait lu (``lecture.py``) est déposé en Parquet dans un dossier temporaire, déclaré comme
+extrait lu une fois (``lecture.py`` : lecteur DuckDB du projet, préparation en colonnes) est
+déposé en Parquet dans un dossier temporaire, déclaré comme
 actif Parquet d'une source ``pandas_filesystem``, et validé contre sa suite versionnée
 (``gx/expectations/``) par un seul point de contrôle qui regroupe les 17 définitions de
-validation et construit les Data Docs dans ``<rapport>/data_docs/``.
+validation et construit les Data Docs dans ``<rapport>/data_docs/``. La seule attente que le
+moteur pandas de GX évaluait valeur par valeur en Python (format strftime des dates) l'est par
+valeur distincte (``metriques.py``), avec le même résultat.
 """
 
 from __future__ import annotations
@@ -17,9 +20,11 @@ import os
 import shutil
 import tempfile
 from collections.abc import Iterable
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict
 from pathlib import Path
 from typing import Any
+
+import pyarrow.parquet as pq
 
 from mifi.validation.contrat_extraits import (
     COLONNE_OCCURRENCE,
@@ -30,6 +35,7 @@ from mifi.validation.contrat_extraits import (
     Extrait,
 )
 from mifi.validation.lecture import ErreurLecture, LectureExtrait, lire_extrait
+from mifi.validation.resultat import ResultatValidation
 from mifi.validation.suites import DOSSIER_SUITES, charger_suite, parametres_attentes
 
 FICHIER_HISTORIQUE = "nb_lignes_extraits.json"
@@ -37,28 +43,6 @@ NB_NUITS_CONSERVEES = 60
 NB_EXEMPLES = 5
 
 os.environ.setdefault("GX_ANALYTICS_ENABLED", "false")
-
-
-@dataclass
-class ResultatValidation:
-    """Résultat de la validation d'un dossier d'extraits."""
-
-    succes: bool
-    erreurs: list[str] = field(default_factory=list)
-    avertissements: list[str] = field(default_factory=list)
-    chemin_data_docs: Path | None = None
-    # nombre de lignes lues par fichier (fichiers lisibles seulement)
-    nb_lignes: dict[str, int] = field(default_factory=dict)
-
-    def resume(self) -> str:
-        lignes = [
-            "Validation des extraits : " + ("réussie" if self.succes else f"ÉCHEC ({len(self.erreurs)} erreur(s))")
-        ]
-        lignes += [f"  ERREUR : {message}" for message in self.erreurs]
-        lignes += [f"  avertissement : {message}" for message in self.avertissements]
-        if self.chemin_data_docs is not None:
-            lignes.append(f"  Data Docs : {self.chemin_data_docs}")
-        return "\n".join(lignes)
 
 
 # --- Historique des volumes ---------------------------------------------------------------------
@@ -140,7 +124,10 @@ def _executer_point_de_controle(
     seul point de contrôle; construit les Data Docs. {nom de la suite : résultat GX}."""
     import great_expectations as gx
 
+    from mifi.validation import metriques
+
     logging.getLogger("great_expectations").setLevel(logging.ERROR)
+    metriques.installer()
     if dossier_data_docs.exists():
         shutil.rmtree(dossier_data_docs)
     dossier_data_docs.mkdir(parents=True)
@@ -182,7 +169,8 @@ def verifier_fraicheur(lecture: LectureExtrait, date_extraction: dt.date) -> str
     extrait = lecture.extrait
     if extrait.colonne_fraicheur is None:
         return None
-    dates = pd.to_datetime(lecture.donnees[extrait.colonne_fraicheur], format=extrait.format_date, errors="coerce")
+    colonne = lecture.table.column(extrait.colonne_fraicheur).to_pandas()
+    dates = pd.to_datetime(colonne, format=extrait.format_date, errors="coerce")
     dates = dates[dates <= pd.Timestamp(date_extraction)]
     plus_recente = None if dates.empty else dates.max().date()
     seuil = date_extraction - dt.timedelta(days=extrait.jours_fraicheur)
@@ -439,7 +427,7 @@ def valider_extraits(
                 if fraicheur is not None:
                     avertissements.append(fraicheur)
                 # Un extrait à la fois en mémoire : déposé en Parquet pour GX, puis libéré.
-                lecture.donnees.to_parquet(dossier_parquet / f"{extrait.nom}.parquet", index=False)
+                pq.write_table(lecture.table, dossier_parquet / f"{extrait.nom}.parquet")
                 nb_lignes[extrait.fichier] = lecture.nb_lignes
                 lus.append(extrait)
                 del lecture
