@@ -4,10 +4,10 @@ DuckDB lit directement les CSV en UTF-8 (``external_location`` des sources). Il 
 décoder le Windows-1252 (l'extension ``encodings`` n'est pas disponible hors ligne, et
 Windows-1252 n'est pas Latin-1 : ``’`` et ``œ`` diffèrent) : ce greffon les lit par le lecteur
 des extraits du projet (``mifi.extraits.lecture``, le même que la validation : transcodage en
-UTF-8, puis lecteur CSV de DuckDB) et les remet à DuckDB, toutes colonnes en texte. Le typage se fait en staging. Un fichier
-Windows-1252 en UTF-16, précédé d'un BOM UTF-8 ou à l'encodage mélangé (des lignes en UTF-8)
-est refusé avec le message de la validation (``mifi.encodages``) : ``dbt build`` échoue au
-lieu de compter des valeurs fausses.
+UTF-8, puis lecteur CSV de DuckDB) et les remet à DuckDB, toutes colonnes en texte. Le typage
+se fait en staging. Un fichier Windows-1252 en UTF-16, précédé d'un BOM UTF-8 ou à l'encodage
+mélangé (des lignes en UTF-8) est refusé avec le message de la validation (``mifi.encodages``) :
+``dbt build`` échoue au lieu de compter des valeurs fausses.
 
 Déclaration d'une source (``_<systeme>__sources.yml``) ::
 

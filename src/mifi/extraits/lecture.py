@@ -530,6 +530,6 @@ def lire_extrait(extrait: Extrait, dossier: Path) -> ExtraitLu:
 
 
 __all__ = [
-    "ErreurLecture", "ExtraitLu", "decoder", "en_pandas", "lire_classeur", "lire_csv", "lire_csv_python", "lire_extrait", "lire_xlsx",
-    "ouvrir_classeur", "table_texte", "verifier_entete",
+    "ErreurLecture", "ExtraitLu", "decoder", "en_pandas", "lire_classeur", "lire_csv", "lire_csv_python",
+    "lire_extrait", "lire_xlsx", "ouvrir_classeur", "table_texte", "verifier_entete",
 ]

@@ -26,7 +26,7 @@ def _conforme(valeur: object, format_date: str) -> bool:
             "converting from string format."
         )
     try:
-        datetime.strptime(valeur, format_date)  # noqa: DTZ007 — date sans fuseau, comme GX
+        datetime.strptime(valeur, format_date)  # date sans fuseau, comme GX
     except ValueError:
         return False
     return True
