@@ -7,8 +7,8 @@ en colonnes et non valeur par valeur), avant toute validation Great Expectations
 qui rendent le fichier illisible ou ambigu lèvent ``ErreurLecture`` avec un message en français
 qui nomme le fichier : fichier absent ou vide, encodage différent de celui du contrat, mauvais
 séparateur, en-tête différent (colonne renommée, ajoutée, manquante ou déplacée), ligne au
-mauvais nombre de champs, guillemet non fermé, classeur ou onglet illisible; UTF-16 et encodage mélangé (lignes citées) compris, voir
-``mifi.encodages``. Les défauts tolérables (fin de ligne manquante, BOM absent ou en trop sur
+mauvais nombre de champs, guillemet non fermé, classeur ou onglet illisible; UTF-16 et encodage
+mélangé (lignes citées) compris, voir ``mifi.encodages``. Les défauts tolérables (fin de ligne manquante, BOM absent ou en trop sur
 un fichier UTF-8) deviennent des avertissements.
 
 La table remise à Great Expectations (``LectureExtrait.table``; en DataFrame pandas :
