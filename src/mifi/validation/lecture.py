@@ -1,19 +1,20 @@
 """Lecture contrôlée des extraits, selon le contrat (encodage, séparateur, en-tête, onglets).
 
-Chaque extrait est lu une fois par le lecteur des extraits du projet (``mifi.extraits.lecture``,
-le même que le greffon dbt et les contrôles de base de la nuit : DuckDB, table Arrow), toutes
-valeurs en texte, puis préparé par une requête DuckDB (normalisation et rang des copies, calculés
-en colonnes et non valeur par valeur), avant toute validation Great Expectations. Les défauts
-qui rendent le fichier illisible ou ambigu lèvent ``ErreurLecture`` avec un message en français
-qui nomme le fichier : fichier absent ou vide, encodage différent de celui du contrat, mauvais
-séparateur, en-tête différent (colonne renommée, ajoutée, manquante ou déplacée), ligne au
-mauvais nombre de champs, guillemet non fermé, classeur ou onglet illisible; UTF-16 et encodage
-mélangé (lignes citées) compris, voir ``mifi.encodages``. Les défauts tolérables (fin de ligne manquante, BOM absent ou en trop sur
+Chaque extrait est lu une fois par le lecteur des extraits du projet
+(``mifi.extraits.lecture``, le même que le greffon dbt et les contrôles de base de la nuit :
+DuckDB, table Arrow), toutes valeurs en texte, puis préparé par une requête DuckDB
+(normalisation et rang des copies, calculés en colonnes et non valeur par valeur), avant toute
+validation Great Expectations. Les défauts qui rendent le fichier illisible ou ambigu lèvent
+``ErreurLecture`` avec un message en français qui nomme le fichier : fichier absent ou vide,
+encodage différent de celui du contrat, mauvais séparateur, en-tête différent (colonne
+renommée, ajoutée, manquante ou déplacée), ligne au mauvais nombre de champs, guillemet non
+fermé, classeur ou onglet illisible; UTF-16 et encodage mélangé (lignes citées) compris, voir
+``mifi.encodages``. Les défauts tolérables (fin de ligne manquante, BOM absent ou en trop sur
 un fichier UTF-8) deviennent des avertissements.
 
 La table remise à Great Expectations (``LectureExtrait.table``; en DataFrame pandas :
-``LectureExtrait.donnees``) a les colonnes du contrat,
-dans l'ordre, suivies des colonnes techniques :
+``LectureExtrait.donnees``) a les colonnes du contrat, dans l'ordre, suivies des colonnes
+techniques :
 - valeurs débarrassées des espaces de tête et de fin, vide -> NULL (comme ``nettoyer_texte``);
 - codes, pays et régions en majuscules (comme ``nettoyer_code`` du staging);
 - ``_occurrence`` : rang de la ligne parmi ses copies (valeurs comparées après retrait des
