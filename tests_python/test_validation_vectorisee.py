@@ -1,0 +1,95 @@
+"""Validation vectorisée : mêmes résultats que la préparation et l'attente de format de date
+évaluées valeur par valeur en Python (mises en œuvre d'avant, rejouées ici comme témoins)."""
+
+from __future__ import annotations
+
+import sys
+from datetime import datetime
+from pathlib import Path
+
+import pandas as pd
+import pyarrow as pa
+import pytest
+
+from mifi.extraits.lecture import en_pandas, lire_csv, lire_csv_python
+from mifi.validation.contrat_extraits import COLONNE_OCCURRENCE, COLONNE_ONGLET, extrait
+from mifi.validation.lecture import ESPACES, TYPES_CODES, preparer
+from mifi.validation.metriques import dates_conformes
+
+
+def test_espaces_retires_sont_ceux_de_str_strip() -> None:
+    assert set(ESPACES) == {c for c in map(chr, range(sys.maxunicode + 1)) if c.isspace()}
+
+
+def _preparer_valeur_par_valeur(e, brut: pd.DataFrame) -> pd.DataFrame:
+    """La préparation d'avant (pandas, une valeur à la fois)."""
+    def normaliser(valeur: object, majuscules: bool) -> str | None:
+        if not isinstance(valeur, str) or not valeur.strip():
+            return None
+        return valeur.strip().upper() if majuscules else valeur.strip()
+
+    donnees = pd.DataFrame(index=brut.index)
+    for colonne in e.colonnes:
+        valeurs = [normaliser(v, colonne.type in TYPES_CODES) for v in brut[colonne.nom].tolist()]
+        donnees[colonne.nom] = pd.Series(valeurs, index=brut.index, dtype=object)
+    if COLONNE_ONGLET in brut.columns:
+        donnees[COLONNE_ONGLET] = brut[COLONNE_ONGLET].astype(object)
+    cles = brut.astype(object).map(lambda v: v.strip().upper() if isinstance(v, str) else "")
+    donnees[COLONNE_OCCURRENCE] = cles.groupby(list(cles.columns), sort=False).cumcount().astype("int64") + 1
+    return donnees
+
+
+def test_preparation_identique_a_la_preparation_valeur_par_valeur() -> None:
+    e = extrait("ddrc_projets_recrutement.xlsx")  # colonne _onglet, en-têtes accentués
+    lignes = [
+        ["Projet A", "Côté", "Zoé", "01/02/1990", " fra", "3012", "01/06/2023", None],
+        ["Projet A", " Côté\xa0", "zoé", "01/02/1990", "FRA ", "3012", "01/06/2023", "  "],
+        ["Projet A", "Côté", "Zoé", "01/02/1990", " fra", "3012", "01/06/2023", None],
+        ["Projet B", "Côté", "Zoé", "01/02/1990", " fra", "3012", "01/06/2023", None],
+        ["Projet A", "\u3000", "Zoé", "01/02/1990", "\tfra\n", "3012", "01/06/2023", ""],
+        ["Projet A", "Côté", "Zoé", "01/02/1990", " fra", "3012", "01/06/2023", None],
+    ]
+    colonnes = [COLONNE_ONGLET, *e.entete]
+    brut = pd.DataFrame(lignes, columns=colonnes, dtype=object)
+    table = pa.Table.from_arrays([pa.array(list(c), type=pa.string()) for c in zip(*lignes)], names=colonnes)
+    attendu = _preparer_valeur_par_valeur(e, brut)
+    obtenu = en_pandas(preparer(e, table))
+    assert list(obtenu.columns) == list(attendu.columns)
+    for colonne in attendu.columns:
+        assert obtenu[colonne].tolist() == attendu[colonne].tolist(), colonne
+    assert obtenu[COLONNE_OCCURRENCE].tolist() == [1, 2, 3, 1, 1, 4]
+
+
+def test_preparation_d_une_table_vide() -> None:
+    e = extrait("arrima_clients.csv")
+    table = pa.Table.from_arrays([pa.array([], type=pa.string()) for _ in e.entete], names=e.entete)
+    prepare = preparer(e, table)
+    assert prepare.num_rows == 0 and prepare.column_names == [*e.entete, COLONNE_OCCURRENCE]
+
+
+@pytest.mark.parametrize("format_date", ["%Y-%m-%d", "%d/%m/%Y"])
+def test_format_de_date_par_valeur_distincte_comme_strptime(format_date: str) -> None:
+    valeurs = ["2024-02-29", "2023-02-29", "2024-13-01", "29/02/2024", "31/04/2024", "2024-2-3", "3/2/2024",
+               " 2024-01-01", "2024-01-01", "01/01/2024", "", "x"] * 3
+    colonne = pd.Series(valeurs, dtype="str")
+
+    def conforme(valeur: str) -> bool:
+        try:
+            datetime.strptime(valeur, format_date)
+        except ValueError:
+            return False
+        return True
+
+    assert dates_conformes(colonne, format_date).tolist() == [conforme(v) for v in valeurs]
+    with pytest.raises(TypeError, match="must be of type string"):
+        dates_conformes(pd.Series([20240101], dtype=object), format_date)
+
+
+def test_lecteur_rapide_et_lecteur_de_reference_d_accord_sur_une_ligne_d_espaces(tmp_path: Path) -> None:
+    """DuckDB refuse une ligne faite d'espaces : le lecteur de référence est rejoué et l'ignore."""
+    chemin = tmp_path / "ref_cours.csv"
+    chemin.write_bytes("a,b\n1,é\n   \n2,\n".encode())
+    lu = lire_csv(chemin, "utf-8", ",")
+    assert lu.table.column_names == ["a", "b"]
+    assert lu.table.to_pydict() == {"a": ["1", "2"], "b": ["é", None]}
+    assert lire_csv_python(chemin.read_text(encoding="utf-8"), chemin.name, ",") == (["a", "b"], [["1", "é"], ["2", None]])
