@@ -92,4 +92,5 @@ def test_lecteur_rapide_et_lecteur_de_reference_d_accord_sur_une_ligne_d_espaces
     lu = lire_csv(chemin, "utf-8", ",")
     assert lu.table.column_names == ["a", "b"]
     assert lu.table.to_pydict() == {"a": ["1", "2"], "b": ["é", None]}
-    assert lire_csv_python(chemin.read_text(encoding="utf-8"), chemin.name, ",") == (["a", "b"], [["1", "é"], ["2", None]])
+    reference = lire_csv_python(chemin.read_text(encoding="utf-8"), chemin.name, ",")
+    assert reference == (["a", "b"], [["1", "é"], ["2", None]])
