@@ -74,6 +74,13 @@ def _refuser(nom: str, chemin: Path, encodage: str) -> None:
     decoder(nom, chemin.read_bytes(), encodage)
 
 
+def _refuser_utf16(nom: str, debut: bytes) -> None:
+    try:
+        detecter_utf16(nom, debut)
+    except ErreurEncodage as erreur:
+        raise ErreurLecture(str(erreur)) from None
+
+
 @dataclass
 class _Parcours:
     """Ce que le parcours par blocs a vu du fichier."""
@@ -98,10 +105,7 @@ def _parcourir_cp1252(nom: str, chemin: Path, cible: Path) -> _Parcours:
     with open(cible, "wb") as sortie:
         for numero, bloc in enumerate(_blocs(chemin)):
             if numero == 0:
-                try:
-                    detecter_utf16(nom, bloc)
-                except ErreurEncodage as erreur:
-                    raise ErreurLecture(str(erreur)) from None
+                _refuser_utf16(nom, bloc)
                 if bloc.startswith(BOM_UTF8):
                     _refuser(nom, chemin, "cp1252")
             # Encodage mélangé : suites d'octets UTF-8 cherchées sur le bloc précédé de la fin du
@@ -133,10 +137,7 @@ def _parcourir_utf8(nom: str, chemin: Path, encodage: str) -> _Parcours:
     decodeur = codecs.getincrementaldecoder("utf-8")()
     for numero, bloc in enumerate(_blocs(chemin)):
         if numero == 0:
-            try:
-                detecter_utf16(nom, bloc)
-            except ErreurEncodage as erreur:
-                raise ErreurLecture(str(erreur)) from None
+            _refuser_utf16(nom, bloc)
             a_bom = bloc.startswith(BOM_UTF8)
             if encodage == "utf-8-sig" and not a_bom:
                 parcours.avertissements.append(
