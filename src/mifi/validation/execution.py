@@ -20,6 +20,7 @@ import os
 import shutil
 import tempfile
 from collections.abc import Iterable
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import asdict
 from pathlib import Path
 from typing import Any
@@ -41,6 +42,7 @@ from mifi.validation.suites import DOSSIER_SUITES, charger_suite, parametres_att
 FICHIER_HISTORIQUE = "nb_lignes_extraits.json"
 NB_NUITS_CONSERVEES = 60
 NB_EXEMPLES = 5
+NB_LECTURES_PARALLELES = 2
 
 os.environ.setdefault("GX_ANALYTICS_ENABLED", "false")
 
@@ -370,6 +372,25 @@ l'index et la mise en forme complète demandent un accès à Internet, les pages
     chemin.write_text(page, encoding="utf-8")
 
 
+def _lire_et_deposer(
+    extrait: Extrait, dossier_extraits: Path, dossier_parquet: Path, date_extraction: dt.date
+) -> tuple[str | None, list[str], int]:
+    """Lit un extrait, vérifie sa fraîcheur et le dépose en Parquet pour GX (la table n'est pas
+    gardée en mémoire). (erreur de lecture ou None, avertissements, nombre de lignes)."""
+    try:
+        lecture = lire_extrait(extrait, dossier_extraits)
+    except ErreurLecture as erreur:
+        return str(erreur), [], 0
+    except Exception as erreur:  # noqa: BLE001 — fichier illisible d'une façon imprévue : jamais de plantage muet
+        return f"{extrait.fichier} : lecture impossible ({type(erreur).__name__} : {erreur}).", [], 0
+    avertissements = list(lecture.avertissements)
+    fraicheur = verifier_fraicheur(lecture, date_extraction)
+    if fraicheur is not None:
+        avertissements.append(fraicheur)
+    pq.write_table(lecture.table, dossier_parquet / f"{extrait.nom}.parquet")
+    return None, avertissements, lecture.nb_lignes
+
+
 # --- Point d'entrée -------------------------------------------------------------------------------
 
 def valider_extraits(
@@ -413,24 +434,18 @@ def valider_extraits(
         if not dossier_extraits.is_dir():
             erreurs.append(f"Dossier d'extraits introuvable : {dossier_extraits}.")
         else:
-            for extrait in extraits:
-                try:
-                    lecture = lire_extrait(extrait, dossier_extraits)
-                except ErreurLecture as erreur:
-                    erreurs.append(str(erreur))
-                    continue
-                except Exception as erreur:  # noqa: BLE001 — fichier illisible d'une façon imprévue : jamais de plantage muet
-                    erreurs.append(f"{extrait.fichier} : lecture impossible ({type(erreur).__name__} : {erreur}).")
-                    continue
-                avertissements.extend(lecture.avertissements)
-                fraicheur = verifier_fraicheur(lecture, date_extraction)
-                if fraicheur is not None:
-                    avertissements.append(fraicheur)
-                # Un extrait à la fois en mémoire : déposé en Parquet pour GX, puis libéré.
-                pq.write_table(lecture.table, dossier_parquet / f"{extrait.nom}.parquet")
-                nb_lignes[extrait.fichier] = lecture.nb_lignes
-                lus.append(extrait)
-                del lecture
+            # Deux extraits lus à la fois (DuckDB libère le GIL); résultats pris dans l'ordre du contrat.
+            with ThreadPoolExecutor(max_workers=NB_LECTURES_PARALLELES) as executeur:
+                lectures = executeur.map(
+                    lambda e: _lire_et_deposer(e, dossier_extraits, dossier_parquet, date_extraction), extraits
+                )
+                for extrait, (erreur, avertissements_lecture, nombre) in zip(extraits, lectures):
+                    if erreur is not None:
+                        erreurs.append(erreur)
+                        continue
+                    avertissements.extend(avertissements_lecture)
+                    nb_lignes[extrait.fichier] = nombre
+                    lus.append(extrait)
 
         if lus:
             dossier_data_docs = dossier_rapport / "data_docs"
