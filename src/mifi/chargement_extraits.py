@@ -24,7 +24,9 @@ Parquet pour Spark (NULL et texte vide y restent distincts dans les deux cas).
 
 from __future__ import annotations
 
+import argparse
 import os
+import sys
 import tempfile
 import time
 from collections.abc import Generator
@@ -159,28 +161,21 @@ def expression_externe(configuration: Any) -> str:
     return expression
 
 
-def exporter_csv(connexion: Any, relation: str, fichier: Path) -> tuple[list[str], int]:
-    """Écrit la relation en CSV (UTF-8, sans en-tête, toutes valeurs non nulles entre guillemets).
+# Options de COPY de DuckDB par format. CSV : UTF-8, sans en-tête, toutes valeurs non nulles
+# entre guillemets; NULL y est un champ vide sans guillemets et le texte vide "" : exactement la
+# convention de COPY ... (format csv) de PostgreSQL. Parquet : NULL et texte vide distincts.
+OPTIONS_EXPORT = {"csv": "format csv, header false, force_quote *", "parquet": "format parquet"}
 
-    Dans ce CSV, NULL est un champ vide sans guillemets et le texte vide est "" : exactement la
-    convention de COPY ... (format csv) de PostgreSQL. Rend les colonnes et le nombre de lignes.
-    """
+
+def exporter_fichier(
+    connexion: Any, relation: str, fichier: Path, format_fichier: Literal["csv", "parquet"]
+) -> tuple[list[str], int]:
+    """Écrit la relation au format donné, toutes colonnes en texte. Rend les colonnes et le nombre de lignes."""
     colonnes = _colonnes_distinctes(connexion, relation)
     selection = ", ".join(f'cast("{nom}" as varchar) as "{nom}"' for nom in colonnes)
     chemin = str(fichier).replace("'", "''")
     resultat = connexion.execute(
-        f"copy (select {selection} from {relation}) to '{chemin}' (format csv, header false, force_quote *)"
-    ).fetchall()
-    return colonnes, int(resultat[0][0]) if resultat else 0
-
-
-def exporter_parquet(connexion: Any, relation: str, fichier: Path) -> tuple[list[str], int]:
-    """Écrit la relation en Parquet, toutes colonnes en texte. Rend les colonnes et le nombre de lignes."""
-    colonnes = _colonnes_distinctes(connexion, relation)
-    selection = ", ".join(f'cast("{nom}" as varchar) as "{nom}"' for nom in colonnes)
-    chemin = str(fichier).replace("'", "''")
-    resultat = connexion.execute(
-        f"copy (select {selection} from {relation}) to '{chemin}' (format parquet)"
+        f"copy (select {selection} from {relation}) to '{chemin}' ({OPTIONS_EXPORT[format_fichier]})"
     ).fetchall()
     return colonnes, int(resultat[0][0]) if resultat else 0
 
@@ -224,7 +219,6 @@ def exporter_extraits(
     sources = sources_du_projet(extraits, projet)
     if not sources:
         raise ErreurChargement("Le projet dbt ne déclare aucune source : rien à charger.")
-    exporter = exporter_csv if format_fichier == "csv" else exporter_parquet
     greffon = Plugin(name="extraits_mifi", plugin_config={})
     connexion = duckdb.connect(":memory:", config={"autoinstall_known_extensions": False})
     try:
@@ -234,7 +228,7 @@ def exporter_extraits(
                 fichier = Path(dossier) / f"{source.identifiant}.{format_fichier}"
                 try:
                     relation = relation_source(connexion, source, greffon)
-                    colonnes, nombre = exporter(connexion, relation, fichier)
+                    colonnes, nombre = exporter_fichier(connexion, relation, fichier, format_fichier)
                 except duckdb.Error as erreur:
                     raise ErreurChargement(
                         f"Lecture impossible de la source {source.identifiant} : {erreur}"
@@ -245,3 +239,34 @@ def exporter_extraits(
                     connexion.unregister(relation)
     finally:
         connexion.close()
+
+
+# --------------------------------------------------------------------------------------------
+# Ligne de commande (commune aux chargeurs)
+# --------------------------------------------------------------------------------------------
+
+
+def ajouter_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--extraits", type=Path, default=os.environ.get("MIFI_EXTRAITS_DIR"),
+        help="Dossier des extraits (défaut : MIFI_EXTRAITS_DIR).",
+    )
+
+
+def dossier_demande(args: argparse.Namespace) -> Path | None:
+    """Le dossier d'extraits de la ligne de commande, ou None (message d'erreur écrit)."""
+    if not args.extraits:
+        print("Préciser le dossier des extraits (--extraits ou MIFI_EXTRAITS_DIR).", file=sys.stderr)
+        return None
+    return Path(args.extraits)
+
+
+def conclure(charger: Any) -> int:
+    """Lance le chargement donné et écrit son bilan; code de sortie de la commande."""
+    try:
+        comptes: dict[str, int] = charger()
+    except ErreurChargement as erreur:
+        print(f"Erreur : {erreur}", file=sys.stderr)
+        return 1
+    print(f"{len(comptes)} tables chargées, {sum(comptes.values())} lignes.")
+    return 0

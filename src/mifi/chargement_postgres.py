@@ -31,7 +31,6 @@ import os
 import shutil
 import socket
 import subprocess
-import sys
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
@@ -42,14 +41,17 @@ from mifi.chargement_extraits import (
     RACINE_PROJET,
     ErreurChargement,
     SourceExtrait,
+    ajouter_arguments,
+    conclure,
+    dossier_demande,
     exporter_extraits,
     relation_source,
     sources_du_projet,
 )
 
 __all__ = [
-    "ErreurChargement", "GrappeTemporaire", "ParametresConnexion", "SourceExtrait", "charger",
-    "dossier_binaires_postgres", "relation_source", "sources_du_projet",
+    "ErreurChargement", "GrappeTemporaire", "ParametresConnexion", "SourceExtrait", "ajouter_arguments", "charger",
+    "dossier_binaires_postgres", "executer", "relation_source", "sources_du_projet",
 ]
 
 
@@ -330,26 +332,13 @@ class GrappeTemporaire:
 # --------------------------------------------------------------------------------------------
 
 
-def ajouter_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument(
-        "--extraits", type=Path, default=os.environ.get("MIFI_EXTRAITS_DIR"),
-        help="Dossier des extraits (défaut : MIFI_EXTRAITS_DIR).",
-    )
-
-
 def executer(args: argparse.Namespace) -> int:
-    if not args.extraits:
-        print("Préciser le dossier des extraits (--extraits ou MIFI_EXTRAITS_DIR).", file=sys.stderr)
+    extraits = dossier_demande(args)
+    if extraits is None:
         return 2
     parametres = ParametresConnexion.depuis_environnement()
     print(
-        f"Chargement de {args.extraits} dans PostgreSQL "
+        f"Chargement de {extraits} dans PostgreSQL "
         f"{parametres.hote}:{parametres.port}/{parametres.base} (schéma brut)"
     )
-    try:
-        comptes = charger(Path(args.extraits), parametres)
-    except ErreurChargement as erreur:
-        print(f"Erreur : {erreur}", file=sys.stderr)
-        return 1
-    print(f"{len(comptes)} tables chargées, {sum(comptes.values())} lignes.")
-    return 0
+    return conclure(lambda: charger(extraits, parametres))

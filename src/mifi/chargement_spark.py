@@ -34,7 +34,16 @@ from typing import Any
 import jinja2
 import yaml  # type: ignore[import-untyped]  # PyYAML (dépendance de dbt-core) sans stubs installés
 
-from mifi.chargement_extraits import RACINE_PROJET, ErreurChargement, exporter_extraits
+from mifi.chargement_extraits import (
+    RACINE_PROJET,
+    ErreurChargement,
+    ajouter_arguments,
+    conclure,
+    dossier_demande,
+    exporter_extraits,
+)
+
+__all__ = ["ajouter_arguments", "charger", "executer", "java_disponible", "pyspark_disponible", "reglages_spark"]
 
 CIBLE = "spark"
 
@@ -127,16 +136,9 @@ def charger(
 # --------------------------------------------------------------------------------------------
 
 
-def ajouter_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument(
-        "--extraits", type=Path, default=os.environ.get("MIFI_EXTRAITS_DIR"),
-        help="Dossier des extraits (défaut : MIFI_EXTRAITS_DIR).",
-    )
-
-
 def executer(args: argparse.Namespace) -> int:
-    if not args.extraits:
-        print("Préciser le dossier des extraits (--extraits ou MIFI_EXTRAITS_DIR).", file=sys.stderr)
+    extraits = dossier_demande(args)
+    if extraits is None:
         return 2
     if not java_disponible() or not pyspark_disponible():
         print(
@@ -146,11 +148,5 @@ def executer(args: argparse.Namespace) -> int:
         )
         return 1
     reglages = reglages_spark()
-    print(f"Chargement de {args.extraits} dans Spark (base brut, entrepôt {reglages['spark.sql.warehouse.dir']})")
-    try:
-        comptes = charger(Path(args.extraits), reglages=reglages)
-    except ErreurChargement as erreur:
-        print(f"Erreur : {erreur}", file=sys.stderr)
-        return 1
-    print(f"{len(comptes)} tables chargées, {sum(comptes.values())} lignes.")
-    return 0
+    print(f"Chargement de {extraits} dans Spark (base brut, entrepôt {reglages['spark.sql.warehouse.dir']})")
+    return conclure(lambda: charger(extraits, reglages=reglages))
