@@ -42,7 +42,8 @@ installer: $(INSTALLE)
 $(INSTALLE): pyproject.toml constraints.txt
 	@test -x $(PY) || $(PYTHON_SYSTEME) -m venv $(VENV)
 	@# Installation éditable du paquet mifi (src/) avec les dépendances déclarées dans
-	@# pyproject.toml, aux versions figées par constraints.txt; installe aussi la commande mifi.
+	@# pyproject.toml (extra spark compris : cible Spark et son test de parité), aux versions
+	@# figées par constraints.txt; installe aussi la commande mifi.
 	$(PY) -m pip install --quiet --disable-pip-version-check -e '.[spark]' -c constraints.txt
 	@# Ancien fichier .pth (installations d'avant pyproject.toml) : remplacé par l'installation éditable.
 	@rm -f "$$($(PY) -c "import sysconfig; print(sysconfig.get_paths()['purelib'])")/mifi-src.pth"
@@ -142,4 +143,4 @@ bench: $(INSTALLE) postgres-installer
 	$(PY) -m mifi bench $(BENCH_OPTIONS)
 
 nettoyer:
-	rm -rf target logs donnees/entrepot donnees/extraits_test
+	rm -rf target logs donnees/entrepot donnees/extraits_test donnees/spark
