@@ -30,7 +30,7 @@ NUIT_PUBLICATION ?= $(CURDIR)/donnees/publication
 NUIT_TRAVAIL ?= $(CURDIR)/donnees/travail
 
 .PHONY: aide installer run nuit outils-systeme test qualite pytest dbt-test lint extraits-demo extraits-test docs nettoyer \
-	postgres-installer bench
+	postgres-installer spark-installer bench
 
 aide:
 	@echo "make run   : installe si besoin, génère les extraits de démonstration, construit et documente"
@@ -42,8 +42,9 @@ installer: $(INSTALLE)
 $(INSTALLE): pyproject.toml constraints.txt
 	@test -x $(PY) || $(PYTHON_SYSTEME) -m venv $(VENV)
 	@# Installation éditable du paquet mifi (src/) avec les dépendances déclarées dans
-	@# pyproject.toml, aux versions figées par constraints.txt; installe aussi la commande mifi.
-	$(PY) -m pip install --quiet --disable-pip-version-check -e . -c constraints.txt
+	@# pyproject.toml (extra spark compris : cible Spark et son test de parité), aux versions
+	@# figées par constraints.txt; installe aussi la commande mifi.
+	$(PY) -m pip install --quiet --disable-pip-version-check -e '.[spark]' -c constraints.txt
 	@# Ancien fichier .pth (installations d'avant pyproject.toml) : remplacé par l'installation éditable.
 	@rm -f "$$($(PY) -c "import sysconfig; print(sysconfig.get_paths()['purelib'])")/mifi-src.pth"
 	@touch $(INSTALLE)
@@ -101,13 +102,28 @@ postgres-installer: $(INSTALLE)
 		echo "PostgreSQL absent et non installable ici (ni root ni apt-get) : le test de parité sera ignoré."; \
 	fi
 
+# Java (JRE) pour Spark en mode local (test de parité DuckDB/Spark) : installé par apt-get
+# s'il manque et qu'on est root (CI); sinon le test de parité Spark est ignoré avec un message.
+spark-installer: $(INSTALLE)
+	@if $(PY) -c "import sys; from mifi.chargement_spark import java_disponible as j; sys.exit(0 if j() else 1)"; then \
+		true; \
+	elif [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+		echo "Installation de Java pour Spark (apt-get install openjdk-17-jre-headless)..."; \
+		export DEBIAN_FRONTEND=noninteractive; \
+		apt-get install -y -q --no-install-recommends openjdk-17-jre-headless >/dev/null 2>&1 \
+			|| { apt-get update -q >/dev/null 2>&1 && apt-get install -y -q --no-install-recommends openjdk-17-jre-headless >/dev/null 2>&1; } \
+			|| echo "Java n'a pas pu être installé : le test de parité Spark sera ignoré."; \
+	else \
+		echo "Java absent et non installable ici (ni root ni apt-get) : le test de parité Spark sera ignoré."; \
+	fi
+
 # Qualité du code Python (configuration dans pyproject.toml) : ruff sur le paquet et les tests,
 # mypy sur src/mifi. Lancé par make test avant pytest : échoue vite.
 qualite: $(INSTALLE)
 	$(VENV)/bin/ruff check src tests_python
 	$(VENV)/bin/mypy
 
-pytest: $(INSTALLE) postgres-installer
+pytest: $(INSTALLE) postgres-installer spark-installer
 	$(PY) -m pytest
 
 dbt-test: $(INSTALLE) extraits-test
@@ -127,4 +143,4 @@ bench: $(INSTALLE) postgres-installer
 	$(PY) -m mifi bench $(BENCH_OPTIONS)
 
 nettoyer:
-	rm -rf target logs donnees/entrepot donnees/extraits_test
+	rm -rf target logs donnees/entrepot donnees/extraits_test donnees/spark

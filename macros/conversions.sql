@@ -1,7 +1,7 @@
 {#
     Conversions tolérantes du staging : une valeur qui ne se convertit pas donne NULL (jamais
     une erreur de chargement); le modèle base_ met alors la ligne en quarantaine avec un motif.
-    Dispatch : DuckDB par défaut (try_strptime, try_cast), PostgreSQL par garde regex.
+    Dispatch : DuckDB par défaut (try_strptime, try_cast), PostgreSQL et Spark par garde regex.
 #}
 
 {# Date texte -> date. format_date : 'AAAA-MM-JJ' ou 'JJ/MM/AAAA'. #}
@@ -49,6 +49,30 @@
     end)
 {%- endmacro %}
 
+{# Spark : to_date rend NULL sur une date impossible, mais son patron « y-M-d » n'a pas la
+   grammaire de try_strptime (année de 1 à 4 chiffres). Même garde regex qu'en PostgreSQL, puis
+   make_date, qui rend NULL sur un mois ou un jour impossible (mode ANSI coupé par dbt-spark).
+   rlike et non ~ ; split_part comme en PostgreSQL. #}
+{% macro spark__convertir_date(expression, format_date) -%}
+    {%- set texte = 'trim(' ~ expression ~ ')' -%}
+    {%- if format_date == 'AAAA-MM-JJ' -%}
+        {%- set motif = '^[0-9]{1,4}-[0-9]{1,2}-[0-9]{1,2}$' -%}
+        {%- set parties = {'annee': 1, 'mois': 2, 'jour': 3} -%}
+        {%- set separateur = '-' -%}
+    {%- else -%}
+        {%- set motif = '^[0-9]{1,2}/[0-9]{1,2}/[0-9]{1,4}$' -%}
+        {%- set parties = {'annee': 3, 'mois': 2, 'jour': 1} -%}
+        {%- set separateur = '/' -%}
+    {%- endif -%}
+    (case
+        when {{ texte }} rlike '{{ motif }}' then make_date(
+            {%- for partie in ['annee', 'mois', 'jour'] %}
+            cast(split_part({{ texte }}, '{{ separateur }}', {{ parties[partie] }}) as int){{ ',' if not loop.last }}
+            {%- endfor %}
+        )
+    end)
+{%- endmacro %}
+
 {# Texte -> entier. #}
 {% macro convertir_entier(expression) -%}
     {{ return(adapter.dispatch('convertir_entier', 'indicateurs_mifi')(expression)) }}
@@ -69,6 +93,21 @@
             case
                 when round(cast({{ texte }} as numeric)) between -2147483648 and 2147483647
                     then cast(round(cast({{ texte }} as numeric)) as integer)
+            end
+    end)
+{%- endmacro %}
+
+{# Spark : cast(... as int) hors mode ANSI tronque la partie décimale (1.5 -> 1) là où DuckDB
+   arrondit (1.5 -> 2), et accepte d'autres formes : même garde regex et même arrondi qu'en
+   PostgreSQL (round de Spark arrondit au plus proche, moitiés loin de zéro, comme DuckDB). #}
+{% macro spark__convertir_entier(expression) -%}
+    {%- set texte = 'trim(' ~ expression ~ ')' -%}
+    {%- set arrondi = 'round(cast(' ~ texte ~ ' as double))' -%}
+    (case
+        when {{ texte }} rlike '{{ motif_nombre_postgres() }}' then
+            case
+                when {{ arrondi }} between -2147483648 and 2147483647
+                    then cast({{ arrondi }} as int)
             end
     end)
 {%- endmacro %}
@@ -102,6 +141,17 @@
             end
         when {{ texte }} ~* '^[+-]?(inf|infinity)$' then cast({{ texte }} as double precision)
         when {{ texte }} ~* '^[+-]?nan$' then cast('NaN' as double precision)
+    end)
+{%- endmacro %}
+
+{# Spark : cast(... as double) accepte aussi les suffixes Java (1.5d, 2f) : garde regex, puis
+   le cast (exposant quelconque : 1e400 donne l'infini, comme DuckDB), inf, infinity et nan. #}
+{% macro spark__convertir_decimal(expression) -%}
+    {%- set texte = 'trim(' ~ expression ~ ')' -%}
+    (case
+        when {{ texte }} rlike '^[+-]?([0-9]+[.]?[0-9]*|[.][0-9]+)([eE][+-]?[0-9]+)?$'
+            or {{ texte }} rlike '^(?i)[+-]?(inf|infinity|nan)$'
+            then cast({{ texte }} as double)
     end)
 {%- endmacro %}
 

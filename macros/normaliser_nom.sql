@@ -137,7 +137,7 @@
    suite de ponctuation et d'espaces par une espace (le trait d'union en fin de classe). #}
 {% macro finir_normalisation_nom(expression) -%}
     {%- set classe = indicateurs_mifi.ponctuation_nom() | replace('-', '') ~ ' \\t\\n\\f\\r-' -%}
-    trim(lower(regexp_replace({{ expression }}, '[{{ classe | replace("'", "''") }}]+', ' ', 'g')))
+    trim(lower({{ indicateurs_mifi.remplacer_regex(expression, '[' ~ classe ~ ']+', ' ') }}))
 {%- endmacro %}
 
 {% macro normaliser_nom(expression) -%}
@@ -155,6 +155,18 @@
         indicateurs_mifi.traduire_correspondances_nom(
             "regexp_replace(normalize(" ~ expression ~ ", NFKD), '"
             ~ indicateurs_mifi.marques_combinatoires_nom() ~ "', '', 'g')"
+        )
+    ) }}
+{%- endmacro %}
+
+{# Spark : ni strip_accents ni normalize en SQL. StringUtils.stripAccents (commons-lang3, livré
+   avec Spark), appelé par reflect, décompose (NFD) et retire les marques du bloc U+0300-036F;
+   les autres blocs de marques combinatoires sont retirés ensuite, comme en PostgreSQL. #}
+{% macro spark__normaliser_nom(expression) -%}
+    {{ indicateurs_mifi.finir_normalisation_nom(
+        indicateurs_mifi.traduire_correspondances_nom(
+            "regexp_replace(reflect('org.apache.commons.lang3.StringUtils', 'stripAccents', "
+            ~ expression ~ "), '" ~ indicateurs_mifi.marques_combinatoires_nom() ~ "', '')"
         )
     ) }}
 {%- endmacro %}

@@ -3,7 +3,8 @@
     -- statut de l'inscription ou le nombre de journées de présence change (désistement puis
     -- reprise, abandon, fin de cours...). L'extrait ne montre que le statut courant : seul cet
     -- historique garde les statuts antérieurs. Horodatage tiré de date_extraction, jamais de
-    -- l'horloge (une seconde après la version la plus récente si la nuit est relancée).
+    -- l'horloge (une seconde après la version la plus récente si la nuit est relancée) :
+    -- macro ctes_horodatage_nuit, commune aux historiques.
     {{
         config(
             strategy='check',
@@ -13,10 +14,6 @@
             hard_deletes='ignore',
         )
     }}
-    {%- set horodatage_nuit = dbt.cast(
-        dbt.string_literal(valeur_date_extraction()), api.Column.translate_type('timestamp')
-    ) -%}
-    {%- set historique_existant = load_relation(this) if execute else none %}
 
     with
 
@@ -24,24 +21,7 @@
         select * from {{ ref('stg_intimm__inscriptions') }}
     ),
 
-    {% if historique_existant is not none -%}
-        dernieres_versions as (
-            select max(dbt_valid_from) as dernier_debut from {{ this }}
-        ),
-    {%- else -%}
-        dernieres_versions as (
-            select {{ dbt.cast('null', api.Column.translate_type('timestamp')) }} as dernier_debut
-        ),
-    {%- endif %}
-
-    nuit as (
-        select
-            greatest(
-                {{ horodatage_nuit }},
-                coalesce({{ dbt.dateadd('second', 1, 'dernier_debut') }}, {{ horodatage_nuit }})
-            ) as horodatage_extraction
-        from dernieres_versions
-    ),
+    {{ ctes_horodatage_nuit('horodatage_extraction') }},
 
     final as (
         select

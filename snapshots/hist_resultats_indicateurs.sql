@@ -4,7 +4,8 @@
     -- cible ou l'état de la période (terminée ou non) change. L'horodatage vient de
     -- date_extraction (jamais de l'horloge) : deux nuits sur les mêmes extraits produisent le
     -- même historique; une nuit relancée pour la même date date ses nouvelles versions une
-    -- seconde après la plus récente (chaque version garde un début distinct).
+    -- seconde après la plus récente (chaque version garde un début distinct) : macro
+    -- ctes_horodatage_nuit, commune aux historiques.
     {{
         config(
             strategy='check',
@@ -14,10 +15,6 @@
             hard_deletes='ignore',
         )
     }}
-    {%- set horodatage_nuit = dbt.cast(
-        dbt.string_literal(valeur_date_extraction()), api.Column.translate_type('timestamp')
-    ) -%}
-    {%- set historique_existant = load_relation(this) if execute else none %}
 
     with
 
@@ -25,24 +22,7 @@
         select * from {{ ref('fct_resultats_indicateurs') }}
     ),
 
-    {% if historique_existant is not none -%}
-        dernieres_versions as (
-            select max(dbt_valid_from) as dernier_debut from {{ this }}
-        ),
-    {%- else -%}
-        dernieres_versions as (
-            select {{ dbt.cast('null', api.Column.translate_type('timestamp')) }} as dernier_debut
-        ),
-    {%- endif %}
-
-    nuit as (
-        select
-            greatest(
-                {{ horodatage_nuit }},
-                coalesce({{ dbt.dateadd('second', 1, 'dernier_debut') }}, {{ horodatage_nuit }})
-            ) as horodatage_publication
-        from dernieres_versions
-    ),
+    {{ ctes_horodatage_nuit('horodatage_publication') }},
 
     final as (
         select

@@ -23,6 +23,8 @@ SIGNATURE = re.compile(r"{%-?\s*(?:macro|test)\s+\w+\s*\((.*?)\)\s*-?%}", re.DOT
 
 def _parametres(macro_sql: str) -> list[str]:
     """Noms des paramètres de la signature (les valeurs par défaut sont des littéraux simples)."""
+    if re.match(r"{%-?\s*materialization\b", macro_sql.lstrip()):
+        return []  # une matérialisation n'a pas d'arguments
     correspondance = SIGNATURE.search(macro_sql)
     assert correspondance, f"signature introuvable :\n{macro_sql[:200]}"
     texte = re.sub(r"\[[^\]]*\]|\{[^}]*\}|'[^']*'", "", correspondance.group(1))

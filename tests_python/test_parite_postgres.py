@@ -12,30 +12,18 @@ apt-get quand il tourne en root).
 
 from __future__ import annotations
 
-import datetime as dt
 import json
-import math
 import subprocess
 import sys
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-import duckdb
 import pytest
 
 from mifi.chargement_postgres import GrappeTemporaire, ParametresConnexion, charger, dossier_binaires_postgres
 from outils_dbt import DATE_EXTRACTION, RACINE, Construction, environnement
-
-TABLES_PUBLIEES = (
-    "fct_resultats_indicateurs",
-    "fct_ventilations_indicateurs",
-    "fct_mesures_complementaires",
-    "dim_indicateurs",
-    "dim_periodes",
-    "dim_modalites",
-)
-TOLERANCE = 1e-9
+from outils_parite import TABLES_PUBLIEES, comptes_duckdb, lignes_triees, verifier_parite
 
 pytestmark = pytest.mark.skipif(
     dossier_binaires_postgres() is None,
@@ -79,34 +67,6 @@ def postgres_construit(
         yield parametres
 
 
-def _valeur_normalisee(valeur: Any) -> Any:
-    if isinstance(valeur, dt.datetime):
-        return valeur.isoformat()
-    if isinstance(valeur, dt.date):
-        return valeur.isoformat()
-    if isinstance(valeur, bool) or valeur is None or isinstance(valeur, str):
-        return valeur
-    if isinstance(valeur, (int, float)):
-        return float(valeur)
-    return str(valeur)
-
-
-def _cle_tri(ligne: tuple[Any, ...]) -> tuple[Any, ...]:
-    # None avant toute valeur; réels arrondis pour que deux lignes égales à 1e-9 près se trient pareil.
-    return tuple(
-        (0, "") if valeur is None
-        else (1, round(valeur, 6)) if isinstance(valeur, float)
-        else (1, str(valeur))
-        for valeur in ligne
-    )
-
-
-def _lignes_duckdb(entrepot: Path, table: str, colonnes: list[str]) -> list[tuple[Any, ...]]:
-    with duckdb.connect(str(entrepot), read_only=True) as connexion:
-        lignes = connexion.execute(f"select {', '.join(colonnes)} from marts.{table}").fetchall()
-    return sorted((tuple(_valeur_normalisee(v) for v in ligne) for ligne in lignes), key=_cle_tri)
-
-
 def _lignes_postgres(parametres: ParametresConnexion, table: str, colonnes: list[str]) -> list[tuple[Any, ...]]:
     connexion = parametres.connecter()
     try:
@@ -115,17 +75,7 @@ def _lignes_postgres(parametres: ParametresConnexion, table: str, colonnes: list
             lignes = curseur.fetchall()
     finally:
         connexion.close()
-    return sorted((tuple(_valeur_normalisee(v) for v in ligne) for ligne in lignes), key=_cle_tri)
-
-
-def _colonnes_duckdb(entrepot: Path, table: str) -> list[str]:
-    with duckdb.connect(str(entrepot), read_only=True) as connexion:
-        return [
-            ligne[0] for ligne in connexion.execute(
-                "select column_name from information_schema.columns where table_schema = 'marts' "
-                "and table_name = ? order by ordinal_position", [table],
-            ).fetchall()
-        ]
+    return lignes_triees(lignes)
 
 
 def _colonnes_postgres(parametres: ParametresConnexion, table: str) -> list[str]:
@@ -141,36 +91,13 @@ def _colonnes_postgres(parametres: ParametresConnexion, table: str) -> list[str]
         connexion.close()
 
 
-def _egales(a: tuple[Any, ...], b: tuple[Any, ...]) -> bool:
-    if len(a) != len(b):
-        return False
-    for x, y in zip(a, b):
-        if isinstance(x, float) and isinstance(y, float):
-            if math.isnan(x) and math.isnan(y):
-                continue
-            if abs(x - y) > TOLERANCE:
-                return False
-        elif x != y:
-            return False
-    return True
-
-
 def _comptes_par_modele(construction: Construction, parametres: ParametresConnexion) -> list[str]:
     """Diagnostic : modèles staging/intermediate/marts dont le nombre de lignes diffère."""
-    requete = (
-        "select table_schema, table_name from information_schema.tables "
-        "where table_schema in ('staging', 'intermediate', 'marts')"
-    )
-    with duckdb.connect(str(construction.entrepot), read_only=True) as connexion:
-        relations = connexion.execute(requete).fetchall()
-        comptes_duckdb = {
-            f"{s}.{t}": connexion.execute(f'select count(*) from {s}."{t}"').fetchall()[0][0] for s, t in relations
-        }
     ecarts: list[str] = []
     connexion_pg = parametres.connecter()
     try:
         with connexion_pg.cursor() as curseur:
-            for nom, compte in sorted(comptes_duckdb.items()):
+            for nom, compte in sorted(comptes_duckdb(construction.entrepot).items()):
                 schema, table = nom.split(".", 1)
                 try:
                     curseur.execute(f'select count(*) from {schema}."{table}"')
@@ -189,26 +116,14 @@ def _comptes_par_modele(construction: Construction, parametres: ParametresConnex
 def test_marts_publies_identiques_sur_duckdb_et_postgres(
     table: str, construction_verite: Construction, postgres_construit: ParametresConnexion
 ) -> None:
-    colonnes = _colonnes_duckdb(construction_verite.entrepot, table)
-    assert colonnes == _colonnes_postgres(postgres_construit, table), f"{table} : colonnes différentes entre moteurs"
-    lignes_duckdb = _lignes_duckdb(construction_verite.entrepot, table, colonnes)
-    lignes_postgres = _lignes_postgres(postgres_construit, table, colonnes)
-    differences: list[str] = []
-    if len(lignes_duckdb) != len(lignes_postgres):
-        differences.append(f"{len(lignes_duckdb)} lignes sur DuckDB, {len(lignes_postgres)} sur PostgreSQL")
-    for ligne_duckdb, ligne_postgres in zip(lignes_duckdb, lignes_postgres):
-        if not _egales(ligne_duckdb, ligne_postgres):
-            differences.append(f"DuckDB {ligne_duckdb}\n  PostgreSQL {ligne_postgres}")
-            if len(differences) >= 10:
-                break
-    if differences:
-        diagnostic = _comptes_par_modele(construction_verite, postgres_construit)
-        pytest.fail(
-            f"marts.{table} diffère entre DuckDB et PostgreSQL (colonnes {colonnes}) :\n"
-            + "\n".join(differences)
-            + ("\nModèles dont le nombre de lignes diffère :\n" + "\n".join(diagnostic) if diagnostic else "")
-        )
-    assert lignes_duckdb, f"marts.{table} est vide : la parité ne prouverait rien"
+    verifier_parite(
+        table,
+        construction_verite.entrepot,
+        "PostgreSQL",
+        _colonnes_postgres(postgres_construit, table),
+        lambda colonnes: _lignes_postgres(postgres_construit, table, colonnes),
+        lambda: _comptes_par_modele(construction_verite, postgres_construit),
+    )
 
 
 def _lecture_comme_analyste(parametres: ParametresConnexion, relation: str) -> str | None:

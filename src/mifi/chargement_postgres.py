@@ -1,22 +1,11 @@
 """Chargement des extraits dans PostgreSQL (schéma ``brut``) pour la cible dbt ``postgres``.
 
-Sur DuckDB, les sources dbt lisent les fichiers directement (``external_location`` ou greffon
-``extraits_mifi``). PostgreSQL ne lit pas ces fichiers : cette commande les charge d'abord dans
-le schéma ``brut``, une table par source (nom = ``identifier`` de la source, c'est-à-dire le nom
-du fichier sans extension), toutes colonnes en texte. Les sources dbt (``schema: brut``) s'y
-résolvent alors sans changement.
-
-Mêmes règles de décodage que DuckDB, par construction : la liste des sources et leurs options
-de lecture viennent du projet dbt lui-même (``dbt parse``), et chaque source est lue par le même
-code que sur DuckDB :
-
-- source à greffon (Windows-1252, Excel) : le greffon ``mifi.lecture_extraits`` (mêmes
-  lecteurs, mêmes colonnes snake_case pour les classeurs);
-- source ``external_location`` (CSV UTF-8, avec ou sans BOM) : la même expression
-  ``read_csv(...)`` évaluée par DuckDB en mémoire.
-
-DuckDB réécrit ensuite chaque source en CSV (NULL = champ vide, texte vide = ``""``), que
-``COPY ... FROM STDIN (FORMAT csv)`` de PostgreSQL lit avec exactement cette convention.
+PostgreSQL ne lit pas les fichiers d'extraits : cette commande les charge d'abord dans le
+schéma ``brut``, une table par source, toutes colonnes en texte. La lecture est celle de
+``mifi.chargement_extraits``, commune aux moteurs qui ne lisent pas les fichiers (mêmes
+lecteurs que DuckDB, par construction); chaque source y est réécrite en CSV (NULL = champ
+vide, texte vide = ``""``), que ``COPY ... FROM STDIN (FORMAT csv)`` de PostgreSQL lit avec
+exactement cette convention.
 Le chargement d'un jeu complet se fait dans une seule transaction : en cas d'erreur, le schéma
 ``brut`` garde l'état précédent. Une table dont la forme n'a pas changé est vidée et remplie
 (les vues du staging qui en dépendent restent en place).
@@ -37,25 +26,33 @@ et le banc d'essai.
 from __future__ import annotations
 
 import argparse
+import itertools
 import os
 import shutil
 import socket
 import subprocess
-import sys
 import tempfile
-import time
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, cast
+from typing import Any
 
-if TYPE_CHECKING:
-    from dbt.contracts.graph.manifest import Manifest
+# Partie commune aux chargeurs (réexportée : le banc d'essai et les tests l'importent d'ici).
+from mifi.chargement_extraits import (
+    RACINE_PROJET,
+    ErreurChargement,
+    SourceExtrait,
+    ajouter_arguments,
+    conclure,
+    dossier_demande,
+    exporter_extraits,
+    relation_source,
+    sources_du_projet,
+)
 
-RACINE_PROJET = Path(__file__).resolve().parents[2]
-
-
-class ErreurChargement(Exception):
-    """Erreur du chargement PostgreSQL, au message destiné aux analystes."""
+__all__ = [
+    "ErreurChargement", "GrappeTemporaire", "ParametresConnexion", "SourceExtrait", "ajouter_arguments", "charger",
+    "dossier_binaires_postgres", "executer", "relation_source", "sources_du_projet",
+]
 
 
 # --------------------------------------------------------------------------------------------
@@ -127,140 +124,6 @@ def creer_base_si_absente(parametres: ParametresConnexion) -> None:
 
 
 # --------------------------------------------------------------------------------------------
-# Sources du projet dbt et lecture des extraits
-# --------------------------------------------------------------------------------------------
-
-
-@dataclass
-class SourceExtrait:
-    """Une source dbt du projet : sa table cible et ses options de lecture (meta)."""
-
-    nom_source: str
-    schema: str
-    identifiant: str
-    meta: dict[str, Any] = field(default_factory=dict)
-
-    @property
-    def nom_complet(self) -> str:
-        return f"{self.schema}.{self.identifiant}"
-
-
-def sources_du_projet(extraits: Path, projet: Path = RACINE_PROJET) -> list[SourceExtrait]:
-    """Sources déclarées par le projet dbt, options rendues pour le dossier d'extraits donné.
-
-    ``dbt parse`` (en processus, cible DuckDB, sans connexion) rend les ``env_var`` des
-    déclarations de sources : on obtient exactement le fichier et les options que DuckDB lit.
-    """
-    from dbt.adapters.duckdb.utils import SourceConfig
-    from dbt.cli.main import dbtRunner
-
-    anciennes = {cle: os.environ.get(cle) for cle in ("MIFI_EXTRAITS_DIR", "MIFI_DUCKDB_PATH", "DBT_PROFILES_DIR")}
-    os.environ.update(
-        {
-            "MIFI_EXTRAITS_DIR": str(extraits.resolve()),
-            "MIFI_DUCKDB_PATH": ":memory:",
-            "DBT_PROFILES_DIR": str(projet),
-        }
-    )
-    os.environ.setdefault("DO_NOT_TRACK", "1")
-    os.environ.setdefault("DBT_SEND_ANONYMOUS_USAGE_STATS", "false")
-    try:
-        with tempfile.TemporaryDirectory(prefix="mifi-parse-") as dossier:
-            resultat = dbtRunner().invoke(
-                [
-                    "--quiet", "parse", "--project-dir", str(projet), "--profiles-dir", str(projet),
-                    "--target", "dev", "--target-path", dossier, "--log-path", dossier,
-                    "--no-partial-parse",
-                ]
-            )
-    finally:
-        for cle, valeur in anciennes.items():
-            if valeur is None:
-                os.environ.pop(cle, None)
-            else:
-                os.environ[cle] = valeur
-    if not resultat.success or resultat.result is None:
-        raise ErreurChargement(f"dbt parse a échoué : impossible de lire les sources du projet ({resultat.exception}).")
-    manifeste = cast("Manifest", resultat.result)  # dbt parse rend le manifeste
-    sources: list[SourceExtrait] = []
-    for noeud in manifeste.sources.values():
-        if noeud.package_name != manifeste.metadata.project_name:
-            continue
-        configuration = SourceConfig.create_from_source(noeud)  # type: ignore[arg-type]  # comme dbt-duckdb lui-même
-        sources.append(
-            SourceExtrait(
-                nom_source=noeud.source_name,
-                schema=noeud.schema,
-                identifiant=noeud.identifier,
-                meta=dict(configuration.meta),
-            )
-        )
-    return sorted(sources, key=lambda source: source.identifiant)
-
-
-def configuration_source(source: SourceExtrait) -> Any:
-    """La SourceConfig de dbt-duckdb d'une source (ce que reçoivent le greffon et le rendu)."""
-    from dbt.adapters.duckdb.utils import SourceConfig
-
-    return SourceConfig(
-        name=source.nom_source, identifier=source.identifiant, schema=source.schema,
-        database=None, meta=dict(source.meta), tags=[],
-    )
-
-
-def relation_source(connexion: Any, source: SourceExtrait, greffon: Any | None = None) -> str:
-    """Expression SQL DuckDB qui lit la source exactement comme le fait la cible DuckDB.
-
-    - source à greffon : le tableau rendu par le greffon du projet, enregistré dans la connexion;
-    - source external_location : l'expression read_csv(...) de la source.
-    """
-    configuration = configuration_source(source)
-    if "plugin" in source.meta:
-        from mifi.lecture_extraits import Plugin
-
-        greffon = greffon or Plugin(name=str(source.meta["plugin"]), plugin_config={})
-        nom = f"greffon_{source.identifiant}"
-        connexion.register(nom, greffon.load(configuration))
-        return nom
-    if "external_location" in source.meta:
-        return expression_externe(configuration)
-    raise ErreurChargement(
-        f"La source {source.nom_source}.{source.identifiant} ne déclare ni greffon ni "
-        "external_location : impossible de savoir quel fichier charger."
-    )
-
-
-def expression_externe(configuration: Any) -> str:
-    """L'expression ``external_location`` rendue comme DuckDBRelation.create_from_source la rend."""
-    gabarit = configuration["external_location"]
-    formateur = configuration.get("formatter", "newstyle")
-    if formateur != "newstyle":
-        # Seul le formateur par défaut (newstyle) sert dans le projet.
-        raise ErreurChargement(f"Formateur external_location non pris en charge : {formateur}.")
-    expression = gabarit.format_map(configuration.as_dict())
-    if "(" not in expression and not expression.startswith("'"):
-        expression = f"'{expression}'"
-    return expression
-
-
-def exporter_csv(connexion: Any, relation: str, fichier: Path) -> tuple[list[str], int]:
-    """Écrit la relation en CSV (UTF-8, sans en-tête, toutes valeurs non nulles entre guillemets).
-
-    Dans ce CSV, NULL est un champ vide sans guillemets et le texte vide est "" : exactement la
-    convention de COPY ... (format csv) de PostgreSQL. Rend les colonnes et le nombre de lignes.
-    """
-    colonnes = [description[0] for description in connexion.execute(f"select * from {relation} limit 0").description]
-    if len(set(colonnes)) != len(colonnes):
-        raise ErreurChargement(f"{relation} : deux colonnes du même nom ({colonnes}).")
-    selection = ", ".join(f'cast("{nom}" as varchar) as "{nom}"' for nom in colonnes)
-    chemin = str(fichier).replace("'", "''")
-    resultat = connexion.execute(
-        f"copy (select {selection} from {relation}) to '{chemin}' (format csv, header false, force_quote *)"
-    ).fetchall()
-    return colonnes, int(resultat[0][0]) if resultat else 0
-
-
-# --------------------------------------------------------------------------------------------
 # Écriture dans PostgreSQL
 # --------------------------------------------------------------------------------------------
 
@@ -302,51 +165,33 @@ def charger(
     journal: Any = print,
 ) -> dict[str, int]:
     """Charge tous les extraits du dossier dans PostgreSQL (une transaction). Rend {table: lignes}."""
-    import duckdb
     from psycopg2 import sql
 
-    from mifi.lecture_extraits import Plugin
-
-    extraits = Path(extraits)
-    if not extraits.is_dir():
-        raise ErreurChargement(f"Dossier d'extraits introuvable : {extraits}")
     parametres = parametres or ParametresConnexion.depuis_environnement()
-    sources = sources_du_projet(extraits, projet)
-    if not sources:
-        raise ErreurChargement("Le projet dbt ne déclare aucune source : rien à charger.")
+    extraits_lus = exporter_extraits(Path(extraits), "csv", projet)
+    premier = next(extraits_lus)  # lit les sources du projet (et vérifie le dossier) avant de se connecter
     creer_base_si_absente(parametres)
 
     comptes: dict[str, int] = {}
-    greffon = Plugin(name="extraits_mifi", plugin_config={})
+    schemas_crees: set[str] = set()
     connexion_pg = parametres.connecter()
-    connexion_duckdb = duckdb.connect(":memory:", config={"autoinstall_known_extensions": False})
     try:
-        with tempfile.TemporaryDirectory(prefix="mifi-chargement-") as dossier, connexion_pg.cursor() as curseur:
-            for schema in sorted({source.schema for source in sources}):
-                curseur.execute(sql.SQL("create schema if not exists {}").format(sql.Identifier(schema)))
-            for source in sources:
-                debut = time.perf_counter()
-                fichier = Path(dossier) / f"{source.identifiant}.csv"
-                try:
-                    relation = relation_source(connexion_duckdb, source, greffon)
-                    colonnes, nombre = exporter_csv(connexion_duckdb, relation, fichier)
-                except duckdb.Error as erreur:
-                    raise ErreurChargement(
-                        f"Lecture impossible de la source {source.identifiant} : {erreur}"
-                    ) from erreur
-                charger_table(curseur, source.schema, source.identifiant, colonnes, fichier)
-                fichier.unlink()
-                if "plugin" in source.meta:
-                    connexion_duckdb.unregister(relation)
-                comptes[source.nom_complet] = nombre
-                journal(f"{source.nom_complet:<45} {nombre:>10} lignes ({time.perf_counter() - debut:.1f} s)")
+        with connexion_pg.cursor() as curseur:
+            for extrait in itertools.chain([premier], extraits_lus):
+                source = extrait.source
+                if source.schema not in schemas_crees:
+                    curseur.execute(sql.SQL("create schema if not exists {}").format(sql.Identifier(source.schema)))
+                    schemas_crees.add(source.schema)
+                charger_table(curseur, source.schema, source.identifiant, extrait.colonnes, extrait.fichier)
+                comptes[source.nom_complet] = extrait.lignes
+                journal(extrait.journal())
         connexion_pg.commit()
     except Exception:
         connexion_pg.rollback()
         raise
     finally:
         connexion_pg.close()
-        connexion_duckdb.close()
+        extraits_lus.close()
     return comptes
 
 
@@ -487,26 +332,13 @@ class GrappeTemporaire:
 # --------------------------------------------------------------------------------------------
 
 
-def ajouter_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument(
-        "--extraits", type=Path, default=os.environ.get("MIFI_EXTRAITS_DIR"),
-        help="Dossier des extraits (défaut : MIFI_EXTRAITS_DIR).",
-    )
-
-
 def executer(args: argparse.Namespace) -> int:
-    if not args.extraits:
-        print("Préciser le dossier des extraits (--extraits ou MIFI_EXTRAITS_DIR).", file=sys.stderr)
+    extraits = dossier_demande(args)
+    if extraits is None:
         return 2
     parametres = ParametresConnexion.depuis_environnement()
     print(
-        f"Chargement de {args.extraits} dans PostgreSQL "
+        f"Chargement de {extraits} dans PostgreSQL "
         f"{parametres.hote}:{parametres.port}/{parametres.base} (schéma brut)"
     )
-    try:
-        comptes = charger(Path(args.extraits), parametres)
-    except ErreurChargement as erreur:
-        print(f"Erreur : {erreur}", file=sys.stderr)
-        return 1
-    print(f"{len(comptes)} tables chargées, {sum(comptes.values())} lignes.")
-    return 0
+    return conclure(lambda: charger(extraits, parametres))

@@ -19,6 +19,7 @@ COMMANDES: dict[str, tuple[str, str]] = {
     "valider": ("mifi.validation", "Valider les extraits (Great Expectations)."),
     "bench": ("mifi.bench", "Banc d'essai de performance."),
     "charger-postgres": ("mifi.chargement_postgres", "Charger les extraits dans PostgreSQL (schéma brut)."),
+    "charger-spark": ("mifi.chargement_spark", "Charger les extraits dans Spark (base brut)."),
     "referentiels-pays": (
         "mifi.referentiels_pays",
         "Régénérer seeds/ref_pays.csv (ISO 3166-1, noms français, continents).",

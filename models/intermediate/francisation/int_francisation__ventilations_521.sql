@@ -16,14 +16,15 @@
 
 with
 
--- « not materialized » (DuckDB et PostgreSQL) : ces CTE sont lues une fois par dimension; DuckDB
--- matérialisait en mémoire une CTE lue plusieurs fois, et manquait de mémoire à l'échelle 10
--- (6,4 millions de participations). Non matérialisées, chaque branche relit la table.
-participations_annuelles as not materialized (
+-- « not materialized » (DuckDB et PostgreSQL; macro cte_non_materialisee, sans objet sur Spark) :
+-- ces CTE sont lues une fois par dimension; DuckDB matérialisait en mémoire une CTE lue
+-- plusieurs fois, et manquait de mémoire à l'échelle 10 (6,4 millions de participations).
+-- Non matérialisées, chaque branche relit la table.
+participations_annuelles {{ cte_non_materialisee() }} (
     select * from {{ ref('int_francisation__participations_annuelles_521') }}
 ),
 
-participations as not materialized (
+participations {{ cte_non_materialisee() }} (
     select
         *,
         groupe_scolarite as scolarite
