@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import os
 import subprocess
 import sys
 from dataclasses import dataclass
@@ -12,25 +11,15 @@ from typing import Any
 
 import duckdb
 
+from mifi.environnement import environnement_dbt
+
 RACINE = Path(__file__).resolve().parents[1]
 DATE_EXTRACTION = "2026-10-31"
 
 
 def environnement(extraits: Path, entrepot: Path) -> dict[str, str]:
     """Environnement d'un processus dbt isolé (extraits et entrepôt donnés, télémétrie coupée)."""
-    env = dict(os.environ)
-    env.update(
-        {
-            "DO_NOT_TRACK": "1",
-            "DBT_SEND_ANONYMOUS_USAGE_STATS": "false",
-            "GX_ANALYTICS_ENABLED": "false",
-            "DBT_PROFILES_DIR": str(RACINE),
-            "MIFI_EXTRAITS_DIR": str(extraits),
-            "MIFI_DUCKDB_PATH": str(entrepot),
-            "PYTHONPATH": str(RACINE / "src"),
-        }
-    )
-    return env
+    return environnement_dbt(extraits, entrepot, projet=RACINE)
 
 
 def generer(sortie: Path, echelle: float = 0.05, graine: int = 7, bruit: str = "aucun") -> Path:

@@ -30,6 +30,8 @@ from typing import Any
 import duckdb
 import pytest
 
+from mifi.environnement import environnement_dbt
+
 RACINE = Path(__file__).resolve().parents[1]
 DATE = "2026-10-31"
 DATE_REVISION = "2026-11-01"
@@ -43,12 +45,9 @@ ANNEE_REVISEE = "2024-2025"
 # --- Outils -----------------------------------------------------------------------------
 
 def environnement() -> dict[str, str]:
-    env = dict(os.environ)
-    chemin = str(RACINE / "src")
-    if env.get("PYTHONPATH"):
-        chemin = os.pathsep.join([chemin, env["PYTHONPATH"]])
-    env.update({"PYTHONPATH": chemin, "DO_NOT_TRACK": "1", "DBT_SEND_ANONYMOUS_USAGE_STATS": "false",
-                "GX_ANALYTICS_ENABLED": "false"})
+    """Environnement de ``python -m mifi`` : celui d'un processus dbt du projet, sans dossier
+    d'extraits par défaut (chaque nuit donne le sien)."""
+    env = environnement_dbt(projet=RACINE)
     env.pop("MIFI_EXTRAITS_DIR", None)
     return env
 

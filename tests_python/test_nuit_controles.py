@@ -35,6 +35,7 @@ from typing import Any
 
 import pytest
 
+from mifi.environnement import SANS_TELEMETRIE
 from outils_dbt import Construction, comparer_a_la_verite
 from test_nuit import (
     DATE,
@@ -119,7 +120,8 @@ def premiere_nuit(extraits_generes: Path, tmp_path_factory: pytest.TempPathFacto
     sortie, erreurs = io.StringIO(), io.StringIO()
     with pytest.MonkeyPatch.context() as patch, contextlib.redirect_stdout(sortie), contextlib.redirect_stderr(erreurs):
         patch.setattr(module_nuit, "valider", valider_puis_remplacer)
-        patch.setenv("DO_NOT_TRACK", "1")
+        for variable, valeur in SANS_TELEMETRIE.items():
+            patch.setenv(variable, valeur)
         patch.delenv("MIFI_EXTRAITS_DIR", raising=False)
         code = module_nuit.nuit(chemins, "auto", None)
     nuit = Nuit(code, sortie.getvalue(), erreurs.getvalue())
