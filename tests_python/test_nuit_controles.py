@@ -99,7 +99,7 @@ def premiere_nuit(extraits_generes: Path, tmp_path_factory: pytest.TempPathFacto
     """Première publication, pendant laquelle l'extrait gsi_services.csv est remplacé dans le
     dossier source juste après la validation (un dixième de ses lignes) : la nuit est lancée
     dans ce processus, l'étape de validation enveloppée pour réécrire la source."""
-    import mifi.nuit as module_nuit
+    import mifi.nuit.orchestration as module_nuit
 
     base = tmp_path_factory.mktemp("controles")
     extraits = extraits_generes

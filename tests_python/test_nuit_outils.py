@@ -196,30 +196,30 @@ def test_bilan_dbt_bloquants_et_avertissements(tmp_path: Path) -> None:
 def _arguments(*options: str):
     import argparse
 
-    from mifi import nuit
+    from mifi.nuit import orchestration
 
     parser = argparse.ArgumentParser()
-    nuit.ajouter_arguments(parser)
+    orchestration.ajouter_arguments(parser)
     return parser.parse_args(list(options))
 
 
 def test_options_invalides(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
-    from mifi import nuit
+    from mifi.nuit import orchestration
 
     monkeypatch.delenv("MIFI_EXTRAITS_DIR", raising=False)
-    assert nuit.executer(_arguments("--publication", str(tmp_path / "p"))) == 2
+    assert orchestration.executer(_arguments("--publication", str(tmp_path / "p"))) == 2
     assert "MIFI_EXTRAITS_DIR" in capsys.readouterr().err
-    assert nuit.executer(_arguments("--extraits", str(tmp_path), "--date-extraction", "31/10/2026")) == 2
-    assert nuit.executer(_arguments("--extraits", str(tmp_path), "--date-extraction", "2026-02-30")) == 2
+    assert orchestration.executer(_arguments("--extraits", str(tmp_path), "--date-extraction", "31/10/2026")) == 2
+    assert orchestration.executer(_arguments("--extraits", str(tmp_path), "--date-extraction", "2026-02-30")) == 2
 
 
 def test_validation_en_echec_sans_dbt_ni_publication(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    from mifi import nuit
+    from mifi.nuit import orchestration
 
     extraits = ecrire_extraits_minimaux(tmp_path / "extraits")
     (extraits / "bdi_francais.csv").unlink()
     publication_dir = tmp_path / "publication"
-    code = nuit.executer(_arguments(
+    code = orchestration.executer(_arguments(
         "--extraits", str(extraits), "--publication", str(publication_dir),
         "--travail", str(tmp_path / "travail"), "--date-extraction", "2026-10-31",
         "--validation", "base", "--silencieux",
@@ -280,10 +280,9 @@ def test_entrepot_de_travail_repart_de_l_historique_sauvegarde(tmp_path: Path) -
     nuit en échec a écrites dans l'entrepôt de travail ne survivent pas; rien n'est publié."""
     import duckdb
 
-    from mifi import nuit
-    from mifi.nuit import historique
+    from mifi.nuit import historique, orchestration
 
-    chemins = nuit.Chemins(projet=tmp_path, extraits=tmp_path, publication=tmp_path / "publication",
+    chemins = orchestration.Chemins(projet=tmp_path, extraits=tmp_path, publication=tmp_path / "publication",
                            travail=tmp_path / "travail", date_extraction="2026-11-01")
     chemins.publication.mkdir()
     chemins.travail.mkdir()
@@ -297,7 +296,7 @@ def test_entrepot_de_travail_repart_de_l_historique_sauvegarde(tmp_path: Path) -
     # Nuit en échec : elle ajoute une version dans son entrepôt de travail, jamais sauvegardée.
     with duckdb.connect(str(chemins.entrepot_travail)) as connexion:
         connexion.execute("insert into historique.hist_x values (2)")
-    nuit.preparer_entrepot_travail(chemins)
+    orchestration.preparer_entrepot_travail(chemins)
     with duckdb.connect(str(chemins.entrepot_travail), read_only=True) as connexion:
         relations = connexion.execute(
             "select table_schema || '.' || table_name from information_schema.tables"
@@ -310,9 +309,9 @@ def test_entrepot_de_travail_repart_de_l_historique_sauvegarde(tmp_path: Path) -
 def test_entrepot_de_travail_ne_garde_que_l_historique_publie(tmp_path: Path) -> None:
     import duckdb
 
-    from mifi import nuit
+    from mifi.nuit import orchestration
 
-    chemins = nuit.Chemins(projet=tmp_path, extraits=tmp_path, publication=tmp_path / "publication",
+    chemins = orchestration.Chemins(projet=tmp_path, extraits=tmp_path, publication=tmp_path / "publication",
                            travail=tmp_path / "travail", date_extraction="2026-10-31")
     chemins.publication.mkdir()
     chemins.travail.mkdir()
@@ -320,7 +319,7 @@ def test_entrepot_de_travail_ne_garde_que_l_historique_publie(tmp_path: Path) ->
         connexion.execute("create schema marts; create table marts.mart_retire as select 1 as x")
         connexion.execute("create schema historique; create table historique.hist_x as select 2 as x")
     octets = chemins.entrepot_publie.read_bytes()
-    nuit.preparer_entrepot_travail(chemins)
+    orchestration.preparer_entrepot_travail(chemins)
     with duckdb.connect(str(chemins.entrepot_travail), read_only=True) as connexion:
         relations = connexion.execute(
             "select table_schema || '.' || table_name from information_schema.tables"
