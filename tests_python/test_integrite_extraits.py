@@ -29,6 +29,7 @@ from pathlib import Path
 
 import duckdb
 import pytest
+from openpyxl import load_workbook
 
 from mifi.validation.contrat_extraits import extrait
 from outils_dbt import DATE_EXTRACTION, RACINE, Construction, comparer_a_la_verite, dbt, environnement
@@ -203,8 +204,6 @@ def test_zeros_de_tete_perdus_font_echouer_la_nuit_sans_rien_publier(
 # --- dbt build : orphelines sous le seuil, doublons DGTNRI normalisés, clé DGTNRI contredite ------
 
 def _feuille_dgtnri(chemin: Path):
-    from openpyxl import load_workbook
-
     classeur = load_workbook(chemin)
     return classeur, classeur[extrait("dgtnri_services_numeriques.xlsx").onglet]
 

@@ -17,9 +17,12 @@ Un seul scénario, partagé par les tests (chaque nuit est un ``dbt build`` comp
 
 from __future__ import annotations
 
+import csv
 import hashlib
+import io
 import json
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -29,7 +32,9 @@ from typing import Any
 
 import duckdb
 import pytest
+from PIL import Image
 
+from mifi.contrat import EXTRAITS
 from mifi.environnement import environnement_dbt
 
 RACINE = Path(__file__).resolve().parents[1]
@@ -187,11 +192,6 @@ def effacer_identifiants(extraits: Path) -> None:
     ligne en quarantaine (« identifiant manquant »), le test quarantaine_sous_seuil échoue
     (sévérité erreur) et presque tout le graphe en aval est sauté : la nuit échoue vite.
     """
-    import csv
-    import io
-
-    from mifi.contrat import EXTRAITS
-
     for fichier in EXTRAITS:
         if not fichier.est_csv:
             continue
@@ -442,8 +442,6 @@ def test_site_de_documentation_rend_le_lignage_dans_chromium(scenario: Scenario,
     # Page du modèle rendue (titre, sections), graphe de lignage ouvert et dessiné.
     assert "Lineage Graph" in dom
     assert 'data-id="layer2-node"' in dom
-    import re
-
     largeurs = [int(l) for l in re.findall(r'data-id="layer2-node" width="(\d+)"', dom)]
     assert largeurs and largeurs[0] > 0, "le canevas du graphe de lignage n'a pas de taille"
     rendu = re.sub(r"<script.*?</script>", "", dom, flags=re.S)
@@ -451,8 +449,6 @@ def test_site_de_documentation_rend_le_lignage_dans_chromium(scenario: Scenario,
     assert "tableau_de_bord_francisation" in rendu  # exposures en aval du contrat
     capture = tmp_path / "lignage.png"
     subprocess.run([*commun, f"--screenshot={capture}", adresse], capture_output=True, timeout=180)
-    from PIL import Image
-
     image = Image.open(capture).convert("RGB")
     couleurs = image.getcolors(maxcolors=1_000_000) or []
     compte = {couleur: n for n, couleur in couleurs}

@@ -3,14 +3,18 @@ atomiques de la publication, lecture du bilan de dbt."""
 
 from __future__ import annotations
 
+import argparse
 import json
 import os
 from pathlib import Path
 
+import duckdb
 import pytest
+from openpyxl import Workbook
 
 from mifi.contrat import EXTRAITS, NOMS_EXTRAITS, extrait
-from mifi.nuit import execution_dbt, publication
+from mifi.nuit import etat as etat_nuit
+from mifi.nuit import execution_dbt, historique, orchestration, publication
 from mifi.nuit.controles import controler_extraits
 
 LIGNES_VALIDES = {
@@ -21,8 +25,6 @@ LIGNES_VALIDES = {
 
 def ecrire_extraits_minimaux(dossier: Path) -> Path:
     """Les 17 fichiers du contrat : en-tête exact, encodage du contrat, une ligne de données."""
-    from openpyxl import Workbook
-
     dossier.mkdir(parents=True, exist_ok=True)
     for fichier in EXTRAITS:
         chemin = dossier / fichier.nom
@@ -119,8 +121,6 @@ def test_bom_manquant_seulement_signale(tmp_path: Path) -> None:
 
 
 def test_onglet_excel_absent(tmp_path: Path) -> None:
-    from openpyxl import Workbook
-
     dossier = ecrire_extraits_minimaux(tmp_path)
     classeur = Workbook()
     classeur.active.title = "Feuil1"
@@ -194,18 +194,12 @@ def test_bilan_dbt_bloquants_et_avertissements(tmp_path: Path) -> None:
 
 
 def _arguments(*options: str):
-    import argparse
-
-    from mifi.nuit import orchestration
-
     parser = argparse.ArgumentParser()
     orchestration.ajouter_arguments(parser)
     return parser.parse_args(list(options))
 
 
 def test_options_invalides(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
-    from mifi.nuit import orchestration
-
     monkeypatch.delenv("MIFI_EXTRAITS_DIR", raising=False)
     assert orchestration.executer(_arguments("--publication", str(tmp_path / "p"))) == 2
     assert "MIFI_EXTRAITS_DIR" in capsys.readouterr().err
@@ -214,8 +208,6 @@ def test_options_invalides(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, caps
 
 
 def test_validation_en_echec_sans_dbt_ni_publication(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    from mifi.nuit import orchestration
-
     extraits = ecrire_extraits_minimaux(tmp_path / "extraits")
     (extraits / "bdi_francais.csv").unlink()
     publication_dir = tmp_path / "publication"
@@ -246,9 +238,7 @@ def test_validation_en_echec_sans_dbt_ni_publication(tmp_path: Path, capsys: pyt
 
 
 def test_etat_nuit_que_faire_selon_l_equipe_et_sans_valeurs() -> None:
-    from mifi.nuit import etat
-
-    actions = etat.que_faire("validation", [
+    actions = etat_nuit.que_faire("validation", [
         "arrima_clients.csv : « Identifiant » ... ; exemples : 'X1'", "powerapp_aq_rencontres.csv : vide",
         "ceriges_services.csv : en-tête", "gsi_services.csv : encodage", "dgtnri_services_numeriques.xlsx : onglet",
     ])
@@ -264,24 +254,20 @@ def test_etat_nuit_que_faire_selon_l_equipe_et_sans_valeurs() -> None:
         "Demander à l'équipe DGTNRI de réextraire dgtnri_services_numeriques.xlsx (voir la raison ci-dessus), "
         "puis relancer la nuit.",
     ]
-    assert "--accepter-revisions" in etat.que_faire("dbt build", ["Révision au-delà du seuil de 5 % : 3.1.2"])[0]
-    assert "--republier" in etat.que_faire("date d'extraction", ["antérieure"])[0]
-    assert etat.sans_valeurs(
+    assert "--accepter-revisions" in etat_nuit.que_faire("dbt build", ["Révision au-delà du seuil de 5 % : 3.1.2"])[0]
+    assert "--republier" in etat_nuit.que_faire("date d'extraction", ["antérieure"])[0]
+    assert etat_nuit.sans_valeurs(
         "bdi_declarations.csv : défaut toléré — règle [expect_x] — 3 ligne(s) en double exact sur 10 (1 %); "
         "copies aux lignes de données n° 74, 234"
     ) == "bdi_declarations.csv : défaut toléré — règle — 3 ligne(s) en double exact sur 10 (1 %)"
-    assert (
-        etat.sans_valeurs("x.csv : encodage mélangé (lignes 12, 45) : refaire") == "x.csv : encodage mélangé : refaire"
+    assert etat_nuit.sans_valeurs("x.csv : encodage mélangé (lignes 12, 45) : refaire") == (
+        "x.csv : encodage mélangé : refaire"
     )
 
 
 def test_entrepot_de_travail_repart_de_l_historique_sauvegarde(tmp_path: Path) -> None:
     """L'historique vient de <travail>/historique.duckdb (nuits publiées); les versions qu'une
     nuit en échec a écrites dans l'entrepôt de travail ne survivent pas; rien n'est publié."""
-    import duckdb
-
-    from mifi.nuit import historique, orchestration
-
     chemins = orchestration.Chemins(projet=tmp_path, extraits=tmp_path, publication=tmp_path / "publication",
                            travail=tmp_path / "travail", date_extraction="2026-11-01")
     chemins.publication.mkdir()
@@ -307,10 +293,6 @@ def test_entrepot_de_travail_repart_de_l_historique_sauvegarde(tmp_path: Path) -
 
 
 def test_entrepot_de_travail_ne_garde_que_l_historique_publie(tmp_path: Path) -> None:
-    import duckdb
-
-    from mifi.nuit import orchestration
-
     chemins = orchestration.Chemins(projet=tmp_path, extraits=tmp_path, publication=tmp_path / "publication",
                            travail=tmp_path / "travail", date_extraction="2026-10-31")
     chemins.publication.mkdir()

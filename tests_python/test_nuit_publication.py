@@ -33,6 +33,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+import duckdb
 import pytest
 
 from mifi.nuit import execution_dbt, orchestration, publication
@@ -307,8 +308,6 @@ def _disque_plein_copie(monkeypatch: pytest.MonkeyPatch) -> None:
 
 
 def _disque_plein_duckdb(monkeypatch: pytest.MonkeyPatch) -> None:
-    import duckdb
-
     def exporter(connexion: Any, catalogue: str, dossier: Path, *relations: Any) -> list[Path]:
         dossier.mkdir()
         (dossier / "partiel.parquet").write_bytes(b"PAR1")

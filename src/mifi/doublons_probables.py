@@ -40,6 +40,8 @@ from typing import Any
 
 import duckdb
 import pandas as pd
+import splink.comparison_library as cl
+from splink import DuckDBAPI, Linker, SettingsCreator, block_on
 
 SEUIL_REVUE = 0.9
 SEUIL_LISTE = 0.5
@@ -114,9 +116,6 @@ def scorer_paires(enregistrements: pd.DataFrame, graine: int = 42, seuil_liste: 
     colonnes = ["id_enregistrement_1", "id_enregistrement_2", "probabilite", "poids"]
     if len(enregistrements) < 2:
         return pd.DataFrame(columns=colonnes)
-    import splink.comparison_library as cl
-    from splink import DuckDBAPI, Linker, SettingsCreator, block_on
-
     logging.getLogger("splink").setLevel(logging.WARNING)
     n = len(enregistrements)
     # Environ 1 % des personnes auraient un doublon résiduel : a priori sur les paires.

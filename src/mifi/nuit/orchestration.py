@@ -52,6 +52,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+import duckdb
+
+from mifi import rapport
 from mifi.contrat import EXTRAITS
 from mifi.environnement import RACINE_PROJET
 from mifi.nuit import etat as etat_nuit
@@ -390,7 +393,9 @@ def valider(chemins: Chemins, mode: str, etat: EtatNuit) -> None:
     resultat: Any
     if mode in ("auto", "great-expectations"):
         try:
-            from mifi.validation import valider_extraits
+            # Import différé : valider_extraits charge Great Expectations (~0,9 s mesurées avec
+            # python -X importtime), que « --validation base » et « mifi nuit --help » ne paient pas.
+            from mifi.validation import valider_extraits  # noqa: PLC0415
         except ImportError as erreur:
             if mode == "great-expectations":
                 raise EchecNuit("validation", [f"Validation Great Expectations indisponible : {erreur}."]) from erreur
@@ -464,8 +469,6 @@ def creer_schemas(chemins: Chemins, sortie: Any) -> None:
     schémas de travail : sans ce contournement, chaque nuit y serait exposée. La liste des
     schémas vient du manifeste (``dbt parse``, dont l'analyse sert ensuite à ``dbt build``).
     """
-    import duckdb
-
     code = _dbt(chemins, ["parse"], "dbt_parse.log", sortie)
     manifeste = execution_dbt.lire_manifeste(chemins.cible_dbt)
     if code != 0 or not manifeste:
@@ -493,8 +496,6 @@ def construire(chemins: Chemins, etat: EtatNuit, sortie: Any) -> None:
     etat.bilan = bilan
     if bilan.bloquants or bilan.avertissements:
         try:
-            import duckdb
-
             with duckdb.connect(str(chemins.entrepot_travail), read_only=True) as connexion:
                 execution_dbt.completer_details(bilan, connexion)
         except Exception:  # noqa: BLE001 — le détail est facultatif
@@ -665,10 +666,6 @@ def _preparer_version(chemins: Chemins, etat: EtatNuit, dossier: Path) -> None:
     après la bascule. Les Data Docs et la synthèse de la validation (valeurs brutes des
     extraits) ne sont pas publiés : le rapport publié n'en donne que les comptes et les règles.
     """
-    import duckdb
-
-    from mifi import rapport
-
     assert etat.bilan is not None
     etape = publication.etape_franchie
     manifeste = execution_dbt.lire_manifeste(chemins.cible_dbt)
@@ -715,16 +712,12 @@ def _preparer_version(chemins: Chemins, etat: EtatNuit, dossier: Path) -> None:
 
 def rapport_d_echec(chemins: Chemins, etat: EtatNuit, echec: EchecNuit) -> Path | None:
     """Rapport d'une nuit en échec, dans le dossier de travail (jamais dans la publication)."""
-    from mifi import rapport
-
     dossier = chemins.travail / "rapports" / chemins.date_extraction
     try:
         if dossier.exists():
             shutil.rmtree(dossier)
         connexion = None
         if etat.bilan is not None and chemins.entrepot_travail.is_file():
-            import duckdb
-
             connexion = duckdb.connect(str(chemins.entrepot_travail), read_only=True)
         try:
             catalogue = connexion.execute("select current_database()").fetchone()[0] if connexion else ""  # type: ignore[index]
