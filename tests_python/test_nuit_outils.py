@@ -265,13 +265,25 @@ def test_etat_nuit_que_faire_selon_l_equipe_et_sans_valeurs() -> None:
     )
 
 
+def _chemins_vides(tmp_path: Path, date_extraction: str) -> orchestration.Chemins:
+    """Chemins d'une nuit sous ``tmp_path``; dossiers de publication et de travail créés, vides."""
+    chemins = orchestration.Chemins(projet=tmp_path, extraits=tmp_path, publication=tmp_path / "publication",
+                                    travail=tmp_path / "travail", date_extraction=date_extraction)
+    chemins.publication.mkdir()
+    chemins.travail.mkdir()
+    return chemins
+
+
+def _relations(connexion: duckdb.DuckDBPyConnection) -> list[str]:
+    """Relations (schéma.nom) d'un entrepôt DuckDB."""
+    lignes = connexion.execute("select table_schema || '.' || table_name from information_schema.tables").fetchall()
+    return [ligne[0] for ligne in lignes]
+
+
 def test_entrepot_de_travail_repart_de_l_historique_sauvegarde(tmp_path: Path) -> None:
     """L'historique vient de <travail>/historique.duckdb (nuits publiées); les versions qu'une
     nuit en échec a écrites dans l'entrepôt de travail ne survivent pas; rien n'est publié."""
-    chemins = orchestration.Chemins(projet=tmp_path, extraits=tmp_path, publication=tmp_path / "publication",
-                           travail=tmp_path / "travail", date_extraction="2026-11-01")
-    chemins.publication.mkdir()
-    chemins.travail.mkdir()
+    chemins = _chemins_vides(tmp_path, "2026-11-01")
     # Nuit publiée : sauvegarde préparée depuis l'entrepôt de travail, installée après la bascule.
     with duckdb.connect(str(chemins.entrepot_travail)) as connexion:
         connexion.execute("create schema historique; create table historique.hist_x as select 1 as nuit")
@@ -284,27 +296,18 @@ def test_entrepot_de_travail_repart_de_l_historique_sauvegarde(tmp_path: Path) -
         connexion.execute("insert into historique.hist_x values (2)")
     orchestration.preparer_entrepot_travail(chemins)
     with duckdb.connect(str(chemins.entrepot_travail), read_only=True) as connexion:
-        relations = connexion.execute(
-            "select table_schema || '.' || table_name from information_schema.tables"
-        ).fetchall()
-        assert relations == [("historique.hist_x",)]
+        assert _relations(connexion) == ["historique.hist_x"]
         assert connexion.execute("select nuit from historique.hist_x").fetchall() == [(1,)]
     assert list(chemins.publication.iterdir()) == []
 
 
 def test_entrepot_de_travail_ne_garde_que_l_historique_publie(tmp_path: Path) -> None:
-    chemins = orchestration.Chemins(projet=tmp_path, extraits=tmp_path, publication=tmp_path / "publication",
-                           travail=tmp_path / "travail", date_extraction="2026-10-31")
-    chemins.publication.mkdir()
-    chemins.travail.mkdir()
+    chemins = _chemins_vides(tmp_path, "2026-10-31")
     with duckdb.connect(str(chemins.entrepot_publie)) as connexion:
         connexion.execute("create schema marts; create table marts.mart_retire as select 1 as x")
         connexion.execute("create schema historique; create table historique.hist_x as select 2 as x")
     octets = chemins.entrepot_publie.read_bytes()
     orchestration.preparer_entrepot_travail(chemins)
     with duckdb.connect(str(chemins.entrepot_travail), read_only=True) as connexion:
-        relations = connexion.execute(
-            "select table_schema || '.' || table_name from information_schema.tables"
-        ).fetchall()
-    assert relations == [("historique.hist_x",)]
+        assert _relations(connexion) == ["historique.hist_x"]
     assert chemins.entrepot_publie.read_bytes() == octets

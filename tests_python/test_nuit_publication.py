@@ -65,7 +65,7 @@ from mifi.nuit.controles import controler_extraits
 
 projet, extraits, pub, travail, date = sys.argv[1:6]
 chemins = orchestration.Chemins(projet=Path(projet), extraits=Path(extraits), publication=Path(pub),
-                       travail=Path(travail), date_extraction=date)
+                                travail=Path(travail), date_extraction=date)
 etat = orchestration.EtatNuit()
 orchestration.valider(chemins, "base", etat)
 etat.bilan = execution_dbt.lire_bilan(chemins.cible_dbt, 0, chemins.journaux_dbt / "dbt_build.log")
