@@ -144,7 +144,8 @@ def scorer_paires(enregistrements: pd.DataFrame, graine: int = 42, seuil_liste: 
     api = DuckDBAPI(duckdb.connect())
     linker = Linker(api.register(donnees), parametres, log_level=logging.WARNING)
     linker.training.estimate_u_using_random_sampling(max_pairs=1e6, seed=graine)
-    predictions = linker.inference.predict(threshold_match_probability=seuil_liste).as_pandas_dataframe()
+    resultats = linker.inference.predict(threshold_match_probability=seuil_liste)
+    predictions = resultats.as_pandas_dataframe()  # type: ignore[no-untyped-call]  # splink 5 sans annotation
     if predictions.empty:
         return pd.DataFrame(columns=colonnes)
     paires = pd.DataFrame({

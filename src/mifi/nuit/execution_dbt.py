@@ -266,7 +266,8 @@ def lire_manifeste(cible: Path) -> dict[str, Any]:
     chemin = cible / "manifest.json"
     if not chemin.is_file():
         return {}
-    return json.loads(chemin.read_text(encoding="utf-8"))
+    manifeste: dict[str, Any] = json.loads(chemin.read_text(encoding="utf-8"))
+    return manifeste
 
 
 def completer_details(bilan: BilanDbt, connexion: Any, nb_max: int = 5) -> None:

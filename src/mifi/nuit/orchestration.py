@@ -46,7 +46,7 @@ import os
 import re
 import shutil
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -222,7 +222,6 @@ def executer(args: argparse.Namespace) -> int:
                 return 1
         return nuit(chemins, args.validation, None if args.silencieux else sys.stdout,
                     republier=args.republier, accepter_revisions=args.accepter_revisions)
-    return 1  # inatteignable (ExitStack ne masque pas d'exception)
 
 
 @contextmanager
@@ -392,24 +391,26 @@ def verifier_figes(figes: garde_fous.ExtraitsFiges, etat: EtatNuit) -> None:
 def valider(chemins: Chemins, mode: str, etat: EtatNuit) -> None:
     resultat: Any
     if mode in ("auto", "great-expectations"):
+        valider_gx: Callable[..., Any] | None = None  # reste None : validation de secours (sans GX)
         try:
             # Import différé : valider_extraits charge Great Expectations (~0,9 s mesurées avec
             # python -X importtime), que « --validation base » et « mifi nuit --help » ne paient pas.
             from mifi.validation import valider_extraits  # noqa: PLC0415
+
+            valider_gx = valider_extraits
         except ImportError as erreur:
             if mode == "great-expectations":
                 raise EchecNuit("validation", [f"Validation Great Expectations indisponible : {erreur}."]) from erreur
-            valider_extraits = None  # type: ignore[assignment]  # validation de secours (sans GX)
-        if valider_extraits is not None:
+        if valider_gx is not None:
             if chemins.rapport_validation.exists():  # nuit relancée pour la même date
                 shutil.rmtree(chemins.rapport_validation)
             chemins.rapport_validation.mkdir(parents=True)
             chemins.historique_validation.mkdir(parents=True, exist_ok=True)
             options: dict[str, Any] = {}
-            if "date_extraction" in inspect.signature(valider_extraits).parameters:
+            if "date_extraction" in inspect.signature(valider_gx).parameters:
                 options["date_extraction"] = dt.date.fromisoformat(chemins.date_extraction)
             try:
-                resultat = valider_extraits(
+                resultat = valider_gx(
                     chemins.extraits, chemins.rapport_validation, chemins.historique_validation, **options
                 )
             except Exception as erreur:  # une validation qui plante est un échec
