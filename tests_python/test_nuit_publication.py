@@ -1,4 +1,4 @@
-"""Publication en un seul geste (``mifi.nuit.publier``) : aucun chiffre faux en silence.
+"""Publication en un seul geste (``mifi.nuit.orchestration.publier``) : aucun chiffre faux en silence.
 
 Deux nuits complètes (mêmes extraits, deux dates d'extraction : A le 2026-10-31, B le
 2026-11-01, chacune avec son dossier de travail) servent de références. La publication de B
