@@ -9,15 +9,13 @@ from __future__ import annotations
 
 import json
 import re
-import subprocess
-import sys
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
 import duckdb
 
-from outils_dbt import DATE_EXTRACTION, RACINE, environnement
+from outils_dbt import RACINE, dbt
 
 CHEMIN_CAS_DIFFICILES = RACINE / "tests" / "macros" / "assert_normaliser_nom_cas_difficiles.sql"
 
@@ -57,16 +55,8 @@ class MacroCompilee:
 
 def compiler_macro(cible_dbt: Path, variables: dict[str, str] | None = None) -> MacroCompilee:
     """`dbt compile --inline` sur la cible choisie par ``variables`` (DuckDB par défaut)."""
-    env = environnement(cible_dbt / "extraits", cible_dbt / "inutilise.duckdb")
-    env.update(variables or {})
-    commande = [
-        str(Path(sys.executable).parent / "dbt"), "--quiet", "compile", "--inline", _REQUETE_INLINE,
-        "--vars", json.dumps({"date_extraction": DATE_EXTRACTION}),
-        "--target-path", str(cible_dbt), "--log-path", str(cible_dbt / "logs"),
-    ]
-    resultat = subprocess.run(commande, cwd=RACINE, env=env, capture_output=True, text=True)
-    if resultat.returncode != 0:
-        raise AssertionError(f"dbt compile a échoué :\n{resultat.stdout[-6000:]}\n{resultat.stderr[-3000:]}")
+    resultat = dbt(["--quiet", "compile", "--inline", _REQUETE_INLINE], cible_dbt / "extraits",
+                   cible_dbt / "inutilise.duckdb", cible_dbt, variables=variables)
     premiere, _, requete = resultat.stdout.strip().partition("\n")
     tables = json.loads(premiere)
     return MacroCompilee(

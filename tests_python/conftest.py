@@ -2,16 +2,19 @@
 
 from __future__ import annotations
 
+import json
 import os
 from pathlib import Path
 
 import pytest
 
+from mifi.environnement import SANS_TELEMETRIE
+from outils_dbt import Construction, dbt, generer
+
 RACINE = Path(__file__).resolve().parents[1]
 
-os.environ.setdefault("DO_NOT_TRACK", "1")
-os.environ.setdefault("DBT_SEND_ANONYMOUS_USAGE_STATS", "false")
-os.environ.setdefault("GX_ANALYTICS_ENABLED", "false")
+for _variable, _valeur in SANS_TELEMETRIE.items():
+    os.environ.setdefault(_variable, _valeur)
 
 
 @pytest.fixture(scope="session")
@@ -27,10 +30,6 @@ def construction_verite(tmp_path_factory: pytest.TempPathFactory):
     par session. Les extraits de `donnees/extraits_test` (make test) sont réutilisés s'ils
     existent.
     """
-    import json
-
-    from outils_dbt import Construction, dbt, generer
-
     extraits = generer(RACINE / "donnees" / "extraits_test")
     dossier = tmp_path_factory.mktemp("construction")
     entrepot = dossier / "verite.duckdb"

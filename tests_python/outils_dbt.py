@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import os
 import subprocess
 import sys
 from dataclasses import dataclass
@@ -12,25 +11,15 @@ from typing import Any
 
 import duckdb
 
+from mifi.environnement import environnement_dbt
+
 RACINE = Path(__file__).resolve().parents[1]
 DATE_EXTRACTION = "2026-10-31"
 
 
 def environnement(extraits: Path, entrepot: Path) -> dict[str, str]:
     """Environnement d'un processus dbt isolé (extraits et entrepôt donnés, télémétrie coupée)."""
-    env = dict(os.environ)
-    env.update(
-        {
-            "DO_NOT_TRACK": "1",
-            "DBT_SEND_ANONYMOUS_USAGE_STATS": "false",
-            "GX_ANALYTICS_ENABLED": "false",
-            "DBT_PROFILES_DIR": str(RACINE),
-            "MIFI_EXTRAITS_DIR": str(extraits),
-            "MIFI_DUCKDB_PATH": str(entrepot),
-            "PYTHONPATH": str(RACINE / "src"),
-        }
-    )
-    return env
+    return environnement_dbt(extraits, entrepot, projet=RACINE)
 
 
 def generer(sortie: Path, echelle: float = 0.05, graine: int = 7, bruit: str = "aucun") -> Path:
@@ -50,17 +39,20 @@ def generer(sortie: Path, echelle: float = 0.05, graine: int = 7, bruit: str = "
 
 
 def dbt(
-    arguments: list[str], extraits: Path, entrepot: Path, cible_dbt: Path, verifier: bool = True
+    arguments: list[str], extraits: Path, entrepot: Path, cible_dbt: Path, verifier: bool = True,
+    variables: dict[str, str] | None = None,
 ) -> subprocess.CompletedProcess[str]:
-    """Lance dbt dans le projet, sur les extraits et l'entrepôt donnés; sortie capturée."""
+    """Lance dbt dans le projet, sur les extraits et l'entrepôt donnés; sortie capturée.
+
+    ``cible_dbt`` : --target-path (journaux dans ``cible_dbt/logs``); ``variables`` : variables
+    d'environnement en plus (cible PostgreSQL...); ``verifier`` : AssertionError si dbt échoue."""
     commande = [
         str(Path(sys.executable).parent / "dbt"), *arguments,
         "--vars", json.dumps({"date_extraction": DATE_EXTRACTION}),
         "--target-path", str(cible_dbt), "--log-path", str(cible_dbt / "logs"),
     ]
-    resultat = subprocess.run(
-        commande, cwd=RACINE, env=environnement(extraits, entrepot), capture_output=True, text=True
-    )
+    env = environnement_dbt(extraits, entrepot, projet=RACINE, autres=variables)
+    resultat = subprocess.run(commande, cwd=RACINE, env=env, capture_output=True, text=True)
     if verifier and resultat.returncode != 0:
         raise AssertionError(
             f"dbt {' '.join(arguments)} a échoué :\n{resultat.stdout[-6000:]}\n{resultat.stderr[-3000:]}"
@@ -135,15 +127,21 @@ class Construction:
         }
 
 
+def _cles_en_ecart(indicateur_id: str, quoi: str, publiees: dict[Any, Any], attendues: dict[Any, Any]) -> list[str]:
+    """Clés attendues absentes des marts, puis clés publiées absentes de la vérité (``quoi`` : la
+    fenêtre ou la mesure)."""
+    absentes = [f"{indicateur_id} {cle} : {quoi} attendue absente des marts"
+                for cle in sorted(set(attendues) - set(publiees))]
+    en_trop = [f"{indicateur_id} {cle} : {quoi} publiée absente de la vérité"
+               for cle in sorted(set(publiees) - set(attendues))]
+    return absentes + en_trop
+
+
 def comparer_mesures_a_la_verite(construction: Construction, indicateur_id: str) -> list[str]:
     """Écarts (en français) entre marts.fct_mesures_complementaires et la vérité terrain."""
     publiees = construction.mesures(indicateur_id)
     attendues = construction.attendus_mesures(indicateur_id)
-    ecarts: list[str] = []
-    for cle in sorted(set(attendues) - set(publiees)):
-        ecarts.append(f"{indicateur_id} {cle} : mesure attendue absente des marts")
-    for cle in sorted(set(publiees) - set(attendues)):
-        ecarts.append(f"{indicateur_id} {cle} : mesure publiée absente de la vérité")
+    ecarts = _cles_en_ecart(indicateur_id, "mesure", publiees, attendues)
     for cle in sorted(set(publiees) & set(attendues)):
         obtenu, attendu = publiees[cle], attendues[cle]
         if obtenu["date_debut"] != attendu["date_debut"]:
@@ -164,11 +162,7 @@ def comparer_a_la_verite(construction: Construction, indicateur_id: str) -> list
     """Écarts (en français) entre les marts publiés et la vérité terrain d'un indicateur."""
     publies = construction.resultats(indicateur_id)
     attendus = construction.attendus(indicateur_id)
-    ecarts: list[str] = []
-    for cle in sorted(set(attendus) - set(publies)):
-        ecarts.append(f"{indicateur_id} {cle} : fenêtre attendue absente des marts")
-    for cle in sorted(set(publies) - set(attendus)):
-        ecarts.append(f"{indicateur_id} {cle} : fenêtre publiée absente de la vérité")
+    ecarts = _cles_en_ecart(indicateur_id, "fenêtre", publies, attendus)
     for cle in sorted(set(publies) & set(attendus)):
         for champ in ("date_debut", "valeur", "numerateur", "denominateur", "est_produite"):
             obtenu, attendu = publies[cle][champ], attendus[cle][champ]

@@ -18,6 +18,8 @@ import pytest
 import yaml
 
 from mifi.extraits import sources
+from mifi.generateur.generation import FICHIERS, FICHIERS_CSV
+from mifi.lecture_extraits import ENTETES_CLASSEURS
 from mifi.validation import suites
 from mifi.validation.contrat_extraits import EXTRAITS, REGIONS, Extrait, Format, Type
 
@@ -57,9 +59,6 @@ def test_suites_gx_derivees_du_contrat(extrait: Extrait) -> None:
 
 
 def test_entetes_derives_du_contrat() -> None:
-    from mifi.generateur.generation import FICHIERS, FICHIERS_CSV
-    from mifi.lecture_extraits import ENTETES_CLASSEURS
-
     assert set(FICHIERS) == {extrait.fichier for extrait in EXTRAITS}
     for extrait in EXTRAITS:
         if extrait.fichier in FICHIERS_CSV:

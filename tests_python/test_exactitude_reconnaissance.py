@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from mifi.doublons_probables import evaluer_rapprochement
 from outils_dbt import Construction, comparer_a_la_verite
 
 
@@ -15,8 +16,6 @@ def test_exactitude(construction_verite: Construction, indicateur_id: str) -> No
 def test_221_rapprochement_ddrc_exact_sans_bruit(construction_verite: Construction) -> None:
     """Sans bruit, chaque participant DDRC qui a un dossier ARRIMA y est rapproché, et aucun
     participant n'est rapproché d'un autre client que le sien (vérité : identites)."""
-    from mifi.doublons_probables import evaluer_rapprochement
-
     mesure = evaluer_rapprochement(construction_verite.entrepot, construction_verite.verite)
     assert mesure.faux_positifs == 0
     assert mesure.faux_negatifs == 0

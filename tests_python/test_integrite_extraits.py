@@ -22,16 +22,15 @@ from __future__ import annotations
 
 import json
 import shutil
-import subprocess
-import sys
 from dataclasses import dataclass
 from pathlib import Path
 
 import duckdb
 import pytest
+from openpyxl import load_workbook
 
 from mifi.validation.contrat_extraits import extrait
-from outils_dbt import DATE_EXTRACTION, RACINE, Construction, comparer_a_la_verite, dbt, environnement
+from outils_dbt import DATE_EXTRACTION, RACINE, Construction, comparer_a_la_verite, dbt
 from test_nuit import Nuit, empreinte_publication, generer_extraits, lancer_nuit
 from test_validation_matrice import _ecrire, _lire, modifier_colonne
 
@@ -53,19 +52,10 @@ def sql_compiles(tmp_path_factory: pytest.TempPathFactory) -> dict[str, str]:
     """SQL compilé (cible lint, DuckDB en mémoire) des tests references_connues et
     cle_declaree_unique, par nom de fichier compilé."""
     cible = tmp_path_factory.mktemp("compilation")
-    resultat = subprocess.run(
-        [
-            str(Path(sys.executable).parent / "dbt"), "compile", "--target", "lint",
-            "--select", "test_name:references_connues", "test_name:cle_declaree_unique",
-            "--vars", json.dumps({"date_extraction": DATE_EXTRACTION}),
-            "--target-path", str(cible), "--log-path", str(cible / "logs"),
-        ],
-        cwd=RACINE,
-        env=environnement(cible / "extraits_absents", cible / "inutilise.duckdb"),
-        capture_output=True,
-        text=True,
+    dbt(
+        ["compile", "--target", "lint", "--select", "test_name:references_connues", "test_name:cle_declaree_unique"],
+        cible / "extraits_absents", cible / "inutilise.duckdb", cible,
     )
-    assert resultat.returncode == 0, f"dbt compile a échoué :\n{resultat.stdout[-4000:]}\n{resultat.stderr[-2000:]}"
     return {chemin.stem: chemin.read_text(encoding="utf-8") for chemin in (cible / "compiled").rglob("*.sql")}
 
 
@@ -203,8 +193,6 @@ def test_zeros_de_tete_perdus_font_echouer_la_nuit_sans_rien_publier(
 # --- dbt build : orphelines sous le seuil, doublons DGTNRI normalisés, clé DGTNRI contredite ------
 
 def _feuille_dgtnri(chemin: Path):
-    from openpyxl import load_workbook
-
     classeur = load_workbook(chemin)
     return classeur, classeur[extrait("dgtnri_services_numeriques.xlsx").onglet]
 

@@ -17,9 +17,12 @@ Un seul scénario, partagé par les tests (chaque nuit est un ``dbt build`` comp
 
 from __future__ import annotations
 
+import csv
 import hashlib
+import io
 import json
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -29,6 +32,10 @@ from typing import Any
 
 import duckdb
 import pytest
+from PIL import Image
+
+from mifi.contrat import EXTRAITS
+from mifi.environnement import environnement_dbt
 
 RACINE = Path(__file__).resolve().parents[1]
 DATE = "2026-10-31"
@@ -43,12 +50,9 @@ ANNEE_REVISEE = "2024-2025"
 # --- Outils -----------------------------------------------------------------------------
 
 def environnement() -> dict[str, str]:
-    env = dict(os.environ)
-    chemin = str(RACINE / "src")
-    if env.get("PYTHONPATH"):
-        chemin = os.pathsep.join([chemin, env["PYTHONPATH"]])
-    env.update({"PYTHONPATH": chemin, "DO_NOT_TRACK": "1", "DBT_SEND_ANONYMOUS_USAGE_STATS": "false",
-                "GX_ANALYTICS_ENABLED": "false"})
+    """Environnement de ``python -m mifi`` : celui d'un processus dbt du projet, sans dossier
+    d'extraits par défaut (chaque nuit donne le sien)."""
+    env = environnement_dbt(projet=RACINE)
     env.pop("MIFI_EXTRAITS_DIR", None)
     return env
 
@@ -188,11 +192,6 @@ def effacer_identifiants(extraits: Path) -> None:
     ligne en quarantaine (« identifiant manquant »), le test quarantaine_sous_seuil échoue
     (sévérité erreur) et presque tout le graphe en aval est sauté : la nuit échoue vite.
     """
-    import csv
-    import io
-
-    from mifi.contrat import EXTRAITS
-
     for fichier in EXTRAITS:
         if not fichier.est_csv:
             continue
@@ -443,8 +442,6 @@ def test_site_de_documentation_rend_le_lignage_dans_chromium(scenario: Scenario,
     # Page du modèle rendue (titre, sections), graphe de lignage ouvert et dessiné.
     assert "Lineage Graph" in dom
     assert 'data-id="layer2-node"' in dom
-    import re
-
     largeurs = [int(l) for l in re.findall(r'data-id="layer2-node" width="(\d+)"', dom)]
     assert largeurs and largeurs[0] > 0, "le canevas du graphe de lignage n'a pas de taille"
     rendu = re.sub(r"<script.*?</script>", "", dom, flags=re.S)
@@ -452,8 +449,6 @@ def test_site_de_documentation_rend_le_lignage_dans_chromium(scenario: Scenario,
     assert "tableau_de_bord_francisation" in rendu  # exposures en aval du contrat
     capture = tmp_path / "lignage.png"
     subprocess.run([*commun, f"--screenshot={capture}", adresse], capture_output=True, timeout=180)
-    from PIL import Image
-
     image = Image.open(capture).convert("RGB")
     couleurs = image.getcolors(maxcolors=1_000_000) or []
     compte = {couleur: n for n, couleur in couleurs}

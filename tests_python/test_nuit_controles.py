@@ -35,6 +35,7 @@ from typing import Any
 
 import pytest
 
+from mifi.environnement import SANS_TELEMETRIE
 from outils_dbt import Construction, comparer_a_la_verite
 from test_nuit import (
     DATE,
@@ -98,7 +99,7 @@ def premiere_nuit(extraits_generes: Path, tmp_path_factory: pytest.TempPathFacto
     """Première publication, pendant laquelle l'extrait gsi_services.csv est remplacé dans le
     dossier source juste après la validation (un dixième de ses lignes) : la nuit est lancée
     dans ce processus, l'étape de validation enveloppée pour réécrire la source."""
-    import mifi.nuit as module_nuit
+    import mifi.nuit.orchestration as module_nuit
 
     base = tmp_path_factory.mktemp("controles")
     extraits = extraits_generes
@@ -119,7 +120,8 @@ def premiere_nuit(extraits_generes: Path, tmp_path_factory: pytest.TempPathFacto
     sortie, erreurs = io.StringIO(), io.StringIO()
     with pytest.MonkeyPatch.context() as patch, contextlib.redirect_stdout(sortie), contextlib.redirect_stderr(erreurs):
         patch.setattr(module_nuit, "valider", valider_puis_remplacer)
-        patch.setenv("DO_NOT_TRACK", "1")
+        for variable, valeur in SANS_TELEMETRIE.items():
+            patch.setenv(variable, valeur)
         patch.delenv("MIFI_EXTRAITS_DIR", raising=False)
         code = module_nuit.nuit(chemins, "auto", None)
     nuit = Nuit(code, sortie.getvalue(), erreurs.getvalue())

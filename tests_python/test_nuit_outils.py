@@ -3,14 +3,18 @@ atomiques de la publication, lecture du bilan de dbt."""
 
 from __future__ import annotations
 
+import argparse
 import json
 import os
 from pathlib import Path
 
+import duckdb
 import pytest
+from openpyxl import Workbook
 
 from mifi.contrat import EXTRAITS, NOMS_EXTRAITS, extrait
-from mifi.nuit import execution_dbt, publication
+from mifi.nuit import etat as etat_nuit
+from mifi.nuit import execution_dbt, historique, orchestration, publication
 from mifi.nuit.controles import controler_extraits
 
 LIGNES_VALIDES = {
@@ -21,8 +25,6 @@ LIGNES_VALIDES = {
 
 def ecrire_extraits_minimaux(dossier: Path) -> Path:
     """Les 17 fichiers du contrat : en-tête exact, encodage du contrat, une ligne de données."""
-    from openpyxl import Workbook
-
     dossier.mkdir(parents=True, exist_ok=True)
     for fichier in EXTRAITS:
         chemin = dossier / fichier.nom
@@ -119,8 +121,6 @@ def test_bom_manquant_seulement_signale(tmp_path: Path) -> None:
 
 
 def test_onglet_excel_absent(tmp_path: Path) -> None:
-    from openpyxl import Workbook
-
     dossier = ecrire_extraits_minimaux(tmp_path)
     classeur = Workbook()
     classeur.active.title = "Feuil1"
@@ -194,32 +194,24 @@ def test_bilan_dbt_bloquants_et_avertissements(tmp_path: Path) -> None:
 
 
 def _arguments(*options: str):
-    import argparse
-
-    from mifi import nuit
-
     parser = argparse.ArgumentParser()
-    nuit.ajouter_arguments(parser)
+    orchestration.ajouter_arguments(parser)
     return parser.parse_args(list(options))
 
 
 def test_options_invalides(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
-    from mifi import nuit
-
     monkeypatch.delenv("MIFI_EXTRAITS_DIR", raising=False)
-    assert nuit.executer(_arguments("--publication", str(tmp_path / "p"))) == 2
+    assert orchestration.executer(_arguments("--publication", str(tmp_path / "p"))) == 2
     assert "MIFI_EXTRAITS_DIR" in capsys.readouterr().err
-    assert nuit.executer(_arguments("--extraits", str(tmp_path), "--date-extraction", "31/10/2026")) == 2
-    assert nuit.executer(_arguments("--extraits", str(tmp_path), "--date-extraction", "2026-02-30")) == 2
+    assert orchestration.executer(_arguments("--extraits", str(tmp_path), "--date-extraction", "31/10/2026")) == 2
+    assert orchestration.executer(_arguments("--extraits", str(tmp_path), "--date-extraction", "2026-02-30")) == 2
 
 
 def test_validation_en_echec_sans_dbt_ni_publication(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    from mifi import nuit
-
     extraits = ecrire_extraits_minimaux(tmp_path / "extraits")
     (extraits / "bdi_francais.csv").unlink()
     publication_dir = tmp_path / "publication"
-    code = nuit.executer(_arguments(
+    code = orchestration.executer(_arguments(
         "--extraits", str(extraits), "--publication", str(publication_dir),
         "--travail", str(tmp_path / "travail"), "--date-extraction", "2026-10-31",
         "--validation", "base", "--silencieux",
@@ -246,9 +238,7 @@ def test_validation_en_echec_sans_dbt_ni_publication(tmp_path: Path, capsys: pyt
 
 
 def test_etat_nuit_que_faire_selon_l_equipe_et_sans_valeurs() -> None:
-    from mifi.nuit import etat
-
-    actions = etat.que_faire("validation", [
+    actions = etat_nuit.que_faire("validation", [
         "arrima_clients.csv : « Identifiant » ... ; exemples : 'X1'", "powerapp_aq_rencontres.csv : vide",
         "ceriges_services.csv : en-tête", "gsi_services.csv : encodage", "dgtnri_services_numeriques.xlsx : onglet",
     ])
@@ -264,29 +254,36 @@ def test_etat_nuit_que_faire_selon_l_equipe_et_sans_valeurs() -> None:
         "Demander à l'équipe DGTNRI de réextraire dgtnri_services_numeriques.xlsx (voir la raison ci-dessus), "
         "puis relancer la nuit.",
     ]
-    assert "--accepter-revisions" in etat.que_faire("dbt build", ["Révision au-delà du seuil de 5 % : 3.1.2"])[0]
-    assert "--republier" in etat.que_faire("date d'extraction", ["antérieure"])[0]
-    assert etat.sans_valeurs(
+    assert "--accepter-revisions" in etat_nuit.que_faire("dbt build", ["Révision au-delà du seuil de 5 % : 3.1.2"])[0]
+    assert "--republier" in etat_nuit.que_faire("date d'extraction", ["antérieure"])[0]
+    assert etat_nuit.sans_valeurs(
         "bdi_declarations.csv : défaut toléré — règle [expect_x] — 3 ligne(s) en double exact sur 10 (1 %); "
         "copies aux lignes de données n° 74, 234"
     ) == "bdi_declarations.csv : défaut toléré — règle — 3 ligne(s) en double exact sur 10 (1 %)"
-    assert (
-        etat.sans_valeurs("x.csv : encodage mélangé (lignes 12, 45) : refaire") == "x.csv : encodage mélangé : refaire"
+    assert etat_nuit.sans_valeurs("x.csv : encodage mélangé (lignes 12, 45) : refaire") == (
+        "x.csv : encodage mélangé : refaire"
     )
+
+
+def _chemins_vides(tmp_path: Path, date_extraction: str) -> orchestration.Chemins:
+    """Chemins d'une nuit sous ``tmp_path``; dossiers de publication et de travail créés, vides."""
+    chemins = orchestration.Chemins(projet=tmp_path, extraits=tmp_path, publication=tmp_path / "publication",
+                                    travail=tmp_path / "travail", date_extraction=date_extraction)
+    chemins.publication.mkdir()
+    chemins.travail.mkdir()
+    return chemins
+
+
+def _relations(connexion: duckdb.DuckDBPyConnection) -> list[str]:
+    """Relations (schéma.nom) d'un entrepôt DuckDB."""
+    lignes = connexion.execute("select table_schema || '.' || table_name from information_schema.tables").fetchall()
+    return [ligne[0] for ligne in lignes]
 
 
 def test_entrepot_de_travail_repart_de_l_historique_sauvegarde(tmp_path: Path) -> None:
     """L'historique vient de <travail>/historique.duckdb (nuits publiées); les versions qu'une
     nuit en échec a écrites dans l'entrepôt de travail ne survivent pas; rien n'est publié."""
-    import duckdb
-
-    from mifi import nuit
-    from mifi.nuit import historique
-
-    chemins = nuit.Chemins(projet=tmp_path, extraits=tmp_path, publication=tmp_path / "publication",
-                           travail=tmp_path / "travail", date_extraction="2026-11-01")
-    chemins.publication.mkdir()
-    chemins.travail.mkdir()
+    chemins = _chemins_vides(tmp_path, "2026-11-01")
     # Nuit publiée : sauvegarde préparée depuis l'entrepôt de travail, installée après la bascule.
     with duckdb.connect(str(chemins.entrepot_travail)) as connexion:
         connexion.execute("create schema historique; create table historique.hist_x as select 1 as nuit")
@@ -297,33 +294,20 @@ def test_entrepot_de_travail_repart_de_l_historique_sauvegarde(tmp_path: Path) -
     # Nuit en échec : elle ajoute une version dans son entrepôt de travail, jamais sauvegardée.
     with duckdb.connect(str(chemins.entrepot_travail)) as connexion:
         connexion.execute("insert into historique.hist_x values (2)")
-    nuit.preparer_entrepot_travail(chemins)
+    orchestration.preparer_entrepot_travail(chemins)
     with duckdb.connect(str(chemins.entrepot_travail), read_only=True) as connexion:
-        relations = connexion.execute(
-            "select table_schema || '.' || table_name from information_schema.tables"
-        ).fetchall()
-        assert relations == [("historique.hist_x",)]
+        assert _relations(connexion) == ["historique.hist_x"]
         assert connexion.execute("select nuit from historique.hist_x").fetchall() == [(1,)]
     assert list(chemins.publication.iterdir()) == []
 
 
 def test_entrepot_de_travail_ne_garde_que_l_historique_publie(tmp_path: Path) -> None:
-    import duckdb
-
-    from mifi import nuit
-
-    chemins = nuit.Chemins(projet=tmp_path, extraits=tmp_path, publication=tmp_path / "publication",
-                           travail=tmp_path / "travail", date_extraction="2026-10-31")
-    chemins.publication.mkdir()
-    chemins.travail.mkdir()
+    chemins = _chemins_vides(tmp_path, "2026-10-31")
     with duckdb.connect(str(chemins.entrepot_publie)) as connexion:
         connexion.execute("create schema marts; create table marts.mart_retire as select 1 as x")
         connexion.execute("create schema historique; create table historique.hist_x as select 2 as x")
     octets = chemins.entrepot_publie.read_bytes()
-    nuit.preparer_entrepot_travail(chemins)
+    orchestration.preparer_entrepot_travail(chemins)
     with duckdb.connect(str(chemins.entrepot_travail), read_only=True) as connexion:
-        relations = connexion.execute(
-            "select table_schema || '.' || table_name from information_schema.tables"
-        ).fetchall()
-    assert relations == [("historique.hist_x",)]
+        assert _relations(connexion) == ["historique.hist_x"]
     assert chemins.entrepot_publie.read_bytes() == octets

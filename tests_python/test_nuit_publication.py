@@ -1,4 +1,4 @@
-"""Publication en un seul geste (``mifi.nuit.publier``) : aucun chiffre faux en silence.
+"""Publication en un seul geste (``mifi.nuit.orchestration.publier``) : aucun chiffre faux en silence.
 
 Deux nuits complètes (mêmes extraits, deux dates d'extraction : A le 2026-10-31, B le
 2026-11-01, chacune avec son dossier de travail) servent de références. La publication de B
@@ -33,10 +33,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+import duckdb
 import pytest
 
-from mifi import nuit
-from mifi.nuit import execution_dbt, publication
+from mifi.nuit import execution_dbt, orchestration, publication
 from mifi.rapport import date_longue
 from test_nuit import (
     DATE,
@@ -59,18 +59,18 @@ SCRIPT_PUBLIER = """
 import sys
 from pathlib import Path
 
-from mifi import nuit
+from mifi.nuit import orchestration
 from mifi.nuit import execution_dbt
 from mifi.nuit.controles import controler_extraits
 
 projet, extraits, pub, travail, date = sys.argv[1:6]
-chemins = nuit.Chemins(projet=Path(projet), extraits=Path(extraits), publication=Path(pub),
-                       travail=Path(travail), date_extraction=date)
-etat = nuit.EtatNuit()
-nuit.valider(chemins, "base", etat)
+chemins = orchestration.Chemins(projet=Path(projet), extraits=Path(extraits), publication=Path(pub),
+                                travail=Path(travail), date_extraction=date)
+etat = orchestration.EtatNuit()
+orchestration.valider(chemins, "base", etat)
 etat.bilan = execution_dbt.lire_bilan(chemins.cible_dbt, 0, chemins.journaux_dbt / "dbt_build.log")
-with nuit.verrou(chemins.publication):
-    nuit.publier(chemins, etat)
+with orchestration.verrou(chemins.publication):
+    orchestration.publier(chemins, etat)
 print("\\n".join(etat.avertissements))
 """
 
@@ -284,16 +284,16 @@ def test_un_wal_egare_a_cote_de_l_ancienne_version_n_empoisonne_pas_la_nouvelle(
 def nuit_sans_dbt(monkeypatch: pytest.MonkeyPatch) -> None:
     """La nuit (dans ce processus) reprend l'état sauvé de son dossier de travail au lieu de
     relancer dbt : validation réelle (contrôles de base), bilan relu, publication réelle."""
-    def construire(chemins: nuit.Chemins, etat: nuit.EtatNuit, sortie: Any) -> None:
+    def construire(chemins: orchestration.Chemins, etat: orchestration.EtatNuit, sortie: Any) -> None:
         etat.bilan = execution_dbt.lire_bilan(chemins.cible_dbt, 0, chemins.journaux_dbt / "dbt_build.log")
 
-    monkeypatch.setattr(nuit, "preparer_entrepot_travail", lambda chemins: None)
-    monkeypatch.setattr(nuit, "construire", construire)
-    monkeypatch.setattr(nuit, "documenter", lambda chemins, etat, sortie: None)
+    monkeypatch.setattr(orchestration, "preparer_entrepot_travail", lambda chemins: None)
+    monkeypatch.setattr(orchestration, "construire", construire)
+    monkeypatch.setattr(orchestration, "documenter", lambda chemins, etat, sortie: None)
 
 
 def executer_b(references: References, pub: Path) -> int:
-    return nuit.executer(_arguments(
+    return orchestration.executer(_arguments(
         "--extraits", str(references.extraits), "--publication", str(pub),
         "--travail", str(references.travail_b), "--date-extraction", DATE_B,
         "--validation", "base", "--silencieux",
@@ -308,8 +308,6 @@ def _disque_plein_copie(monkeypatch: pytest.MonkeyPatch) -> None:
 
 
 def _disque_plein_duckdb(monkeypatch: pytest.MonkeyPatch) -> None:
-    import duckdb
-
     def exporter(connexion: Any, catalogue: str, dossier: Path, *relations: Any) -> list[Path]:
         dossier.mkdir()
         (dossier / "partiel.parquet").write_bytes(b"PAR1")
@@ -419,7 +417,7 @@ def test_dossier_de_publication_impossible_a_creer(
         mkdir(chemin, *args, **kwargs)
 
     monkeypatch.setattr(os, "mkdir", faux_mkdir)
-    code = nuit.executer(_arguments(
+    code = orchestration.executer(_arguments(
         "--extraits", str(tmp_path), "--publication", str(interdit / "publication"),
         "--travail", str(tmp_path / "travail"), "--date-extraction", DATE_A, "--silencieux",
     ))

@@ -15,7 +15,9 @@ from pathlib import Path
 from typing import Any, ClassVar
 
 import duckdb
+import numpy as np
 import pytest
+from PIL import Image
 
 from mifi import rapport
 from mifi.nuit.execution_dbt import BilanDbt, ResultatNoeud
@@ -360,9 +362,6 @@ def test_page_s_affiche_dans_chromium(page: str, tmp_path: Path) -> None:
     navigateur = shutil.which("chromium") or shutil.which("chromium-browser")
     if navigateur is None:
         pytest.skip("Chromium absent (make outils-systeme)")
-    import numpy as np
-    from PIL import Image
-
     capture = tmp_path / "rapport.png"
     with tempfile.TemporaryDirectory() as profil:
         subprocess.run(

@@ -15,39 +15,29 @@ import pytest
 
 SEEDS = Path(__file__).resolve().parents[1] / "seeds"
 
-# indicateur -> (nom complet, nom abrégé Power BI, type de période, fréquence, granularité du cumul, unité)
+# indicateur -> nom complet (fiche)
+NOMS_COMPLETS = {
+    "1.1.1": "Nombre de déclarations d'intérêt déposées par des candidates et des candidats répondant aux besoins du "
+        "Québec",
+    "2.2.1": "Nombre de personnes immigrantes ayant reçu un service en reconnaissance des compétences",
+    "3.1.1": "Nombre de personnes ayant bénéficié d'une évaluation des besoins dans Accompagnement Québec",
+    "3.1.2": "Nombre de personnes ayant bénéficié des services d'accueil et d'intégration offerts par le réseau des "
+        "organismes communautaires",
+    "3.1.3": "Proportion de personnes immigrantes évaluées ayant atteint les niveaux cibles du cours à l'oral",
+    "5.2.1": "Nombre de personnes immigrantes participant aux cours de français",
+    "6.1.1": "Proportion des nouveaux services numériques offerts ayant été conçus avec la participation en amont des "
+        "clientèles",
+}
+
+# indicateur -> (nom abrégé Power BI, type de période, fréquence, granularité du cumul, unité)
 FICHES = {
-    "1.1.1": (
-        "Nombre de déclarations d'intérêt déposées par des candidates et des candidats répondant aux "
-        "besoins du Québec",
-        "DI candidats ciblés", "civile", "mensuelle", "cumul_mensuel", "declarations",
-    ),
-    "2.2.1": (
-        "Nombre de personnes immigrantes ayant reçu un service en reconnaissance des compétences",
-        "Services reconnaissance compétences", "financiere", "trimestrielle", "cumul_trimestriel", "personnes",
-    ),
-    "3.1.1": (
-        "Nombre de personnes ayant bénéficié d'une évaluation des besoins dans Accompagnement Québec",
-        "Participants AQ", "financiere", "mensuelle", "cumul_mensuel", "personnes",
-    ),
-    "3.1.2": (
-        "Nombre de personnes ayant bénéficié des services d'accueil et d'intégration offerts par le réseau "
-        "des organismes communautaires",
-        "Participants services PASI", "financiere", "trimestrielle", "cumul_trimestriel", "personnes",
-    ),
-    "3.1.3": (
-        "Proportion de personnes immigrantes évaluées ayant atteint les niveaux cibles du cours à l'oral",
-        "Progression niveaux français", "financiere", "trimestrielle", "cumul_trimestriel", "proportion",
-    ),
-    "5.2.1": (
-        "Nombre de personnes immigrantes participant aux cours de français",
-        "PI participant cours français", "financiere", "trimestrielle", "cumul_trimestriel", "personnes",
-    ),
-    "6.1.1": (
-        "Proportion des nouveaux services numériques offerts ayant été conçus avec la participation en amont "
-        "des clientèles",
-        "Services numériques clientèles", "financiere", "trimestrielle", "cumul_trimestriel", "proportion",
-    ),
+    "1.1.1": ("DI candidats ciblés", "civile", "mensuelle", "cumul_mensuel", "declarations"),
+    "2.2.1": ("Services reconnaissance compétences", "financiere", "trimestrielle", "cumul_trimestriel", "personnes"),
+    "3.1.1": ("Participants AQ", "financiere", "mensuelle", "cumul_mensuel", "personnes"),
+    "3.1.2": ("Participants services PASI", "financiere", "trimestrielle", "cumul_trimestriel", "personnes"),
+    "3.1.3": ("Progression niveaux français", "financiere", "trimestrielle", "cumul_trimestriel", "proportion"),
+    "5.2.1": ("PI participant cours français", "financiere", "trimestrielle", "cumul_trimestriel", "personnes"),
+    "6.1.1": ("Services numériques clientèles", "financiere", "trimestrielle", "cumul_trimestriel", "proportion"),
 }
 
 # indicateur -> (période, valeur) de la donnée de référence
@@ -87,11 +77,11 @@ def _lire(nom: str) -> list[dict[str, str]]:
 
 def test_indicateurs_ceux_des_fiches() -> None:
     lignes = {ligne["indicateur_id"]: ligne for ligne in _lire("indicateurs.csv")}
-    assert sorted(lignes) == sorted(FICHES)
+    assert sorted(lignes) == sorted(FICHES) == sorted(NOMS_COMPLETS)
     ecarts = []
     colonnes = ("nom_complet", "nom_abrege", "type_periode", "frequence_production", "granularite_cumul", "unite")
-    for indicateur_id, attendus in FICHES.items():
-        for colonne, attendu in zip(colonnes, attendus):
+    for indicateur_id, fiche in FICHES.items():
+        for colonne, attendu in zip(colonnes, (NOMS_COMPLETS[indicateur_id], *fiche)):
             if lignes[indicateur_id][colonne] != attendu:
                 ecarts.append(f"{indicateur_id} {colonne} : seed {lignes[indicateur_id][colonne]!r}, fiche {attendu!r}")
     assert not ecarts, "\n".join(ecarts)
@@ -101,7 +91,7 @@ def test_cibles_celles_des_fiches() -> None:
     obtenues = {(ligne["indicateur_id"], ligne["periode"]): ligne for ligne in _lire("cibles_indicateurs.csv")}
     attendues = {}
     for indicateur_id, cibles in CIBLES.items():
-        for (periode, entree_vigueur), cible in zip(_periodes(FICHES[indicateur_id][2]), cibles):
+        for (periode, entree_vigueur), cible in zip(_periodes(FICHES[indicateur_id][1]), cibles):
             attendues[(indicateur_id, periode)] = (cible, entree_vigueur)
     assert sorted(obtenues) == sorted(attendues), "périodes des cibles différentes des fiches"
     ecarts = []
@@ -133,7 +123,7 @@ def test_donnees_reference_celles_des_fiches() -> None:
 
 def test_proportions_entre_0_et_1() -> None:
     """Une proportion notée en pourcentage (71 au lieu de 0,71) fausserait cible_atteinte."""
-    proportions = {i for i, fiche in FICHES.items() if fiche[5] == "proportion"}
+    proportions = {i for i, fiche in FICHES.items() if fiche[4] == "proportion"}
     valeurs = [(l["indicateur_id"], float(l["cible"])) for l in _lire("cibles_indicateurs.csv")]
     valeurs += [(l["indicateur_id"], float(l["valeur"])) for l in _lire("donnees_reference.csv")]
     hors_bornes = [(i, v) for i, v in valeurs if i in proportions and not 0 <= v <= 1]

@@ -8,16 +8,12 @@ modèle par une table fabriquée à la main, au même nom (`memory.marts.fct_res
 
 from __future__ import annotations
 
-import json
-import subprocess
-import sys
 from datetime import date
-from pathlib import Path
 
 import duckdb
 import pytest
 
-from outils_dbt import DATE_EXTRACTION, RACINE, environnement
+from outils_dbt import DATE_EXTRACTION, dbt
 
 TEST_CUMULS = "cumuls_croissants_jusqu_a_l_annee"
 
@@ -26,19 +22,8 @@ TEST_CUMULS = "cumuls_croissants_jusqu_a_l_annee"
 def sql_cumuls(tmp_path_factory: pytest.TempPathFactory) -> str:
     """SQL compilé par dbt du test cumuls_croissants_jusqu_a_l_annee déclaré sur fct_resultats_311."""
     cible = tmp_path_factory.mktemp("compilation")
-    resultat = subprocess.run(
-        [
-            str(Path(sys.executable).parent / "dbt"), "compile", "--target", "lint",
-            "--select", f"test_name:{TEST_CUMULS}",
-            "--vars", json.dumps({"date_extraction": DATE_EXTRACTION}),
-            "--target-path", str(cible), "--log-path", str(cible / "logs"),
-        ],
-        cwd=RACINE,
-        env=environnement(cible / "extraits_absents", cible / "inutilise.duckdb"),
-        capture_output=True,
-        text=True,
-    )
-    assert resultat.returncode == 0, f"dbt compile a échoué :\n{resultat.stdout[-4000:]}\n{resultat.stderr[-2000:]}"
+    dbt(["compile", "--target", "lint", "--select", f"test_name:{TEST_CUMULS}"],
+        cible / "extraits_absents", cible / "inutilise.duckdb", cible)
     compiles = list((cible / "compiled").rglob(f"{TEST_CUMULS}_fct_resultats_311_.sql"))
     assert len(compiles) == 1, f"test compilé introuvable : {compiles}"
     sql = compiles[0].read_text(encoding="utf-8")

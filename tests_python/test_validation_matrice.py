@@ -26,6 +26,7 @@ from pathlib import Path
 
 import pytest
 
+from mifi.environnement import environnement_dbt
 from mifi.validation import ResultatValidation, valider_extraits
 from mifi.validation.contrat_extraits import EXTRAITS, Extrait, extrait
 from mifi.validation.execution import FICHIER_HISTORIQUE
@@ -353,9 +354,7 @@ CAS_NUIT = [
 
 
 def _nuit(extraits: Path, publication: Path, travail: Path) -> subprocess.CompletedProcess[str]:
-    env = dict(os.environ)
-    env.update({"DO_NOT_TRACK": "1", "DBT_SEND_ANONYMOUS_USAGE_STATS": "false", "GX_ANALYTICS_ENABLED": "false",
-                "PYTHONPATH": str(RACINE / "src"), "DBT_PROFILES_DIR": str(RACINE)})
+    env = environnement_dbt(projet=RACINE)
     return subprocess.run(
         [sys.executable, "-m", "mifi", "nuit", "--extraits", str(extraits), "--publication", str(publication),
          "--travail", str(travail), "--date-extraction", DATE_EXTRACTION.isoformat()],

@@ -35,6 +35,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from mifi import environnement
+
 RACINE = Path(__file__).resolve().parents[2]
 DATE_EXTRACTION = "2026-10-31"
 PAGE = os.sysconf("SC_PAGE_SIZE") if hasattr(os, "sysconf") else 4096
@@ -214,21 +216,7 @@ def versions(version_postgres: str | None) -> dict[str, str | None]:
 
 
 def environnement_dbt(extraits: Path, entrepot: Path, extra: dict[str, str] | None = None) -> dict[str, str]:
-    env = dict(os.environ)
-    env.update(
-        {
-            "DO_NOT_TRACK": "1",
-            "DBT_SEND_ANONYMOUS_USAGE_STATS": "false",
-            "GX_ANALYTICS_ENABLED": "false",
-            "DBT_PROFILES_DIR": str(RACINE),
-            "MIFI_EXTRAITS_DIR": str(extraits),
-            "MIFI_DUCKDB_PATH": str(entrepot),
-            "PYTHONPATH": str(RACINE / "src") + os.pathsep + env.get("PYTHONPATH", ""),
-        }
-    )
-    env.pop("MIFI_DBT_CIBLE", None)
-    env.update(extra or {})
-    return env
+    return environnement.environnement_dbt(extraits, entrepot, projet=RACINE, autres=extra)
 
 
 def dbt_executable() -> str:

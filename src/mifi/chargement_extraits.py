@@ -34,6 +34,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal, cast
 
+from mifi.environnement import environnement_dbt
+
 if TYPE_CHECKING:
     from dbt.contracts.graph.manifest import Manifest
 
@@ -72,16 +74,9 @@ def sources_du_projet(extraits: Path, projet: Path = RACINE_PROJET) -> list[Sour
     from dbt.adapters.duckdb.utils import SourceConfig
     from dbt.cli.main import dbtRunner
 
-    anciennes = {cle: os.environ.get(cle) for cle in ("MIFI_EXTRAITS_DIR", "MIFI_DUCKDB_PATH", "DBT_PROFILES_DIR")}
-    os.environ.update(
-        {
-            "MIFI_EXTRAITS_DIR": str(extraits.resolve()),
-            "MIFI_DUCKDB_PATH": ":memory:",
-            "DBT_PROFILES_DIR": str(projet),
-        }
-    )
-    os.environ.setdefault("DO_NOT_TRACK", "1")
-    os.environ.setdefault("DBT_SEND_ANONYMOUS_USAGE_STATS", "false")
+    variables = environnement_dbt(extraits.resolve(), ":memory:", projet=projet, base={})
+    anciennes = {cle: os.environ.get(cle) for cle in variables}
+    os.environ.update(variables)
     try:
         with tempfile.TemporaryDirectory(prefix="mifi-parse-") as dossier:
             resultat = dbtRunner().invoke(
@@ -155,7 +150,7 @@ def expression_externe(configuration: Any) -> str:
     if formateur != "newstyle":
         # Seul le formateur par défaut (newstyle) sert dans le projet.
         raise ErreurChargement(f"Formateur external_location non pris en charge : {formateur}.")
-    expression = gabarit.format_map(configuration.as_dict())
+    expression: str = gabarit.format_map(configuration.as_dict())
     if "(" not in expression and not expression.startswith("'"):
         expression = f"'{expression}'"
     return expression

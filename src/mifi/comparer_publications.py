@@ -21,10 +21,8 @@ import filecmp
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING
 
-if TYPE_CHECKING:
-    import duckdb
+import duckdb
 
 PARQUET = "parquet"
 
@@ -135,8 +133,6 @@ def comparer_relation(
 
 def comparer(dossier_a: Path, dossier_b: Path, nb_exemples: int = 3) -> list[Ecart]:
     """Compare toutes les relations des deux publications (ordre alphabétique)."""
-    import duckdb
-
     fichiers_a, fichiers_b = fichiers_parquet(dossier_a), fichiers_parquet(dossier_b)
     ecarts = []
     with duckdb.connect() as connexion:

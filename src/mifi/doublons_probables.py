@@ -40,6 +40,8 @@ from typing import Any
 
 import duckdb
 import pandas as pd
+import splink.comparison_library as cl
+from splink import DuckDBAPI, Linker, SettingsCreator, block_on
 
 SEUIL_REVUE = 0.9
 SEUIL_LISTE = 0.5
@@ -114,9 +116,6 @@ def scorer_paires(enregistrements: pd.DataFrame, graine: int = 42, seuil_liste: 
     colonnes = ["id_enregistrement_1", "id_enregistrement_2", "probabilite", "poids"]
     if len(enregistrements) < 2:
         return pd.DataFrame(columns=colonnes)
-    import splink.comparison_library as cl
-    from splink import DuckDBAPI, Linker, SettingsCreator, block_on
-
     logging.getLogger("splink").setLevel(logging.WARNING)
     n = len(enregistrements)
     # Environ 1 % des personnes auraient un doublon résiduel : a priori sur les paires.
@@ -145,7 +144,8 @@ def scorer_paires(enregistrements: pd.DataFrame, graine: int = 42, seuil_liste: 
     api = DuckDBAPI(duckdb.connect())
     linker = Linker(api.register(donnees), parametres, log_level=logging.WARNING)
     linker.training.estimate_u_using_random_sampling(max_pairs=1e6, seed=graine)
-    predictions = linker.inference.predict(threshold_match_probability=seuil_liste).as_pandas_dataframe()
+    resultats = linker.inference.predict(threshold_match_probability=seuil_liste)
+    predictions = resultats.as_pandas_dataframe()  # type: ignore[no-untyped-call]  # splink 5 sans annotation
     if predictions.empty:
         return pd.DataFrame(columns=colonnes)
     paires = pd.DataFrame({

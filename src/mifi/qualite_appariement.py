@@ -27,6 +27,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+import duckdb
+
 Dossier = tuple[str, str]
 """Un dossier PASI : (systeme_source, identifiant dans le système)."""
 
@@ -134,8 +136,6 @@ def identites_pasi(verite: Mapping[str, Any]) -> dict[Dossier, str]:
 
 def cles_entrepot(entrepot: Path) -> dict[Dossier, str]:
     """Personne prédite (``cle_personne``) de chaque dossier, lue dans l'entrepôt DuckDB construit."""
-    import duckdb
-
     with duckdb.connect(str(entrepot), read_only=True) as connexion:
         lignes = connexion.execute(
             f"select systeme_source, id_dossier, cle_personne from {MODELE_DOSSIERS}"

@@ -27,7 +27,7 @@ import datetime as dt
 import html
 import math
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -1391,13 +1391,14 @@ def produire_rapport(
         contenu.tests = [traduire_noeud(n, manifeste, avec_valeurs=not publie)
                          for n in bilan.bloquants + bilan.avertissements]
     if connexion is not None:
-        for nom_section, action in (
+        sections: tuple[tuple[str, Callable[[], object]], ...] = (
             ("indicateurs", lambda: setattr(contenu, "indicateurs",
                                             collecter_indicateurs(connexion, catalogue, date_extraction))),
             ("quarantaine", lambda: setattr(contenu, "quarantaines",
                                             collecter_quarantaines(connexion, catalogue, manifeste))),
             ("révisions", lambda: _revisions(contenu, connexion, catalogue, date_extraction)),
-        ):
+        )
+        for nom_section, action in sections:
             try:
                 action()
             except Exception as erreur:  # noqa: BLE001 — section signalée, rapport produit

@@ -11,6 +11,7 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
+import openpyxl
 import pytest
 
 from .lecture import (
@@ -163,8 +164,6 @@ def test_ddrc_un_onglet_par_projet(jeu_aucun: Path, verite_aucun: dict[str, Any]
 
 
 def test_dgtnri_onglet_et_entete_en_ligne_4(jeu_aucun: Path, verite_aucun: dict[str, Any]) -> None:
-    import openpyxl
-
     assert openpyxl.load_workbook(jeu_aucun / "dgtnri_services_numeriques.xlsx").sheetnames == ["Suivi 6.1.1"]
     lignes = lire_dgtnri(jeu_aucun)
     for i in range(3):

@@ -7,6 +7,7 @@ import sys
 from datetime import date
 from pathlib import Path
 
+from .generation import FICHIERS, generer
 from .parametres import DEBUT_COUVERTURE, Parametres
 
 
@@ -76,8 +77,6 @@ def ajouter_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def executer(args: argparse.Namespace) -> int:
-    from .generation import FICHIERS, generer
-
     sortie: Path = args.sortie
     if sortie.exists() and not sortie.is_dir():
         print(f"Erreur : « {sortie} » existe et n'est pas un dossier.", file=sys.stderr)

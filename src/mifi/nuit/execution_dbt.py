@@ -23,6 +23,8 @@ from pathlib import Path
 from types import FrameType
 from typing import Any, TextIO
 
+from mifi.environnement import environnement_dbt
+
 # Statuts de run_results.json qui bloquent la publication : test en échec (fail), modèle,
 # instantané, seed ou test en erreur (error, runtime error). « warn » n'est pas bloquant;
 # « skipped » découle toujours d'un échec en amont, déjà compté.
@@ -103,28 +105,6 @@ def executable_dbt() -> Path:
     return Path(sys.executable).parent / "dbt"
 
 
-def environnement_dbt(projet: Path, extraits: Path, entrepot: Path) -> dict[str, str]:
-    """Environnement d'un processus dbt de la nuit : extraits et entrepôt de travail donnés."""
-    env = dict(os.environ)
-    chemin_python = str(projet / "src")
-    if env.get("PYTHONPATH"):
-        chemin_python = os.pathsep.join([chemin_python, env["PYTHONPATH"]])
-    env.update(
-        {
-            "DO_NOT_TRACK": "1",
-            "DBT_SEND_ANONYMOUS_USAGE_STATS": "false",
-            "GX_ANALYTICS_ENABLED": "false",
-            "DBT_PROFILES_DIR": str(projet),
-            "MIFI_DBT_CIBLE": "dev",
-            "MIFI_EXTRAITS_DIR": str(extraits),
-            "MIFI_DUCKDB_PATH": str(entrepot),
-            "PYTHONPATH": chemin_python,
-            "NO_COLOR": "1",
-        }
-    )
-    return env
-
-
 def lancer_dbt(
     arguments: list[str],
     *,
@@ -158,7 +138,7 @@ def lancer_dbt(
         processus = subprocess.Popen(
             commande,
             cwd=projet,
-            env=environnement_dbt(projet, extraits, entrepot),
+            env=environnement_dbt(extraits, entrepot, projet=projet, autres={"NO_COLOR": "1"}),
             stdout=subprocess.PIPE,
             stderr=subprocess.STDOUT,
             text=True,
@@ -286,7 +266,8 @@ def lire_manifeste(cible: Path) -> dict[str, Any]:
     chemin = cible / "manifest.json"
     if not chemin.is_file():
         return {}
-    return json.loads(chemin.read_text(encoding="utf-8"))
+    manifeste: dict[str, Any] = json.loads(chemin.read_text(encoding="utf-8"))
+    return manifeste
 
 
 def completer_details(bilan: BilanDbt, connexion: Any, nb_max: int = 5) -> None:

@@ -32,6 +32,8 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import duckdb
+
 from mifi.contrat import EXTRAITS
 
 TAILLE_BLOC = 1 << 22
@@ -148,8 +150,6 @@ def _date_lue_dans_l_entrepot(publication: Path, relation: str, expression: str)
     if not entrepot.is_file():
         return None
     try:
-        import duckdb
-
         with duckdb.connect(str(entrepot), read_only=True) as connexion:
             ligne = connexion.execute(f"select {expression} from {relation}").fetchone()
     except Exception:  # noqa: BLE001 — relation ou colonne absente : autre source

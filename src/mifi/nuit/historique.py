@@ -31,6 +31,8 @@ import os
 from pathlib import Path
 from typing import Any
 
+import duckdb
+
 SCHEMA = "historique"
 NOM_SAUVEGARDE = "historique.duckdb"
 
@@ -71,8 +73,6 @@ def restaurer(entrepot_travail: Path, sauvegarde: Path, entrepot_publie: Path | 
     Source : ``sauvegarde`` si elle existe; sinon (transition) l'entrepôt publié s'il contient
     encore un schéma historique; sinon rien (première nuit).
     """
-    import duckdb
-
     sources = [sauvegarde] + ([entrepot_publie] if entrepot_publie is not None else [])
     with duckdb.connect(str(entrepot_travail)) as connexion:
         catalogue = connexion.execute("select current_database()").fetchone()[0]  # type: ignore[index]

@@ -43,11 +43,13 @@ def installer() -> None:
     global _installee
     if _installee:
         return
-    from great_expectations.execution_engine import PandasExecutionEngine
+    from great_expectations.execution_engine.pandas_execution_engine import PandasExecutionEngine
     from great_expectations.expectations.metrics.column_map_metrics.column_values_match_strftime_format import (
         ColumnValuesMatchStrftimeFormat,
     )
-    from great_expectations.expectations.metrics.map_metric_provider import column_condition_partial
+    from great_expectations.expectations.metrics.map_metric_provider.column_condition_partial import (
+        column_condition_partial,
+    )
 
     class DatesParValeurDistincte(ColumnValuesMatchStrftimeFormat):  # enregistrée par sa définition
         @column_condition_partial(engine=PandasExecutionEngine)
