@@ -2,17 +2,16 @@
     Mécanique commune à tous les marts d'indicateurs : une seule définition des fenêtres
     publiées, des cibles, de la donnée de référence, de l'atteinte et des périodes non produites.
 
-    Usage type dans models/marts/<domaine>/fct_resultats_<id>.sql :
+    Usage type dans models/marts/<domaine>/fct_resultats_<id>.sql (dénombrement; pour une
+    proportion, resultats_proportion) :
 
         with
-        fenetres as ({{ fenetres_indicateur('5.2.1') }}),
         participations as (select * from {{ ref('int_...') }}),
-        valeurs as (
-            {{ compter_personnes_par_fenetre(
-                'participations', 'no_client', 'date_debut_cours', 'date_fin_cours'
+        final as (
+            {{ resultats_denombrement(
+                '5.2.1', 'participations', 'no_client', 'date_debut_cours', 'date_fin_cours'
             ) }}
-        ),
-        final as ({{ completer_resultats('5.2.1', 'valeurs') }})
+        )
         select * from final
 #}
 
@@ -39,6 +38,34 @@
         and periodes.est_commencee
 {%- endmacro %}
 
+{# Activités rattachées à chaque fenêtre annuelle publiée d'un indicateur (une ligne par
+   activité et par année qu'elle touche), base des ventilations annuelles : colonnes periode,
+   granularite, date_debut, date_fin de la fenêtre (alias `fenetres`), puis les expressions
+   `colonnes`, qualifiées par le nom de la relation des activités (elles peuvent lire la
+   fenêtre, ex. fenetres.date_debut). Jointure interne : une année sans activité n'a pas de
+   ligne. Rattachement par chevauchement de [expression_debut, expression_fin] (par défaut
+   expression_fin = expression_debut, événement ponctuel), ou par la condition `jointure`. #}
+{% macro activites_par_fenetre_annuelle(
+    indicateur_id, relation_activites, colonnes, expression_debut=none, expression_fin=none, jointure=none
+) -%}
+    {%- set condition = jointure or chevauche_fenetre(
+        relation_activites ~ '.' ~ expression_debut,
+        relation_activites ~ '.' ~ (expression_fin or expression_debut),
+    ) -%}
+    select
+        fenetres.periode,
+        fenetres.granularite,
+        fenetres.date_debut,
+        fenetres.date_fin,
+        {%- for colonne in colonnes %}
+        {{ colonne }}{{ ',' if not loop.last }}
+        {%- endfor %}
+    from ({{ fenetres_indicateur(indicateur_id) }}) as fenetres
+    inner join {{ relation_activites }}
+        on {{ condition }}
+    where fenetres.granularite = 'annuelle'
+{%- endmacro %}
+
 {# Condition de chevauchement entre une activité [debut, fin] et la fenêtre courante
    (alias `fenetres`) : l'activité compte dans toute fenêtre qu'elle touche.
    Pour un événement ponctuel, passer la même date deux fois. #}
@@ -47,28 +74,64 @@
     and {{ expression_fin }} >= {{ alias_fenetres }}.date_debut)
 {%- endmacro %}
 
-{# Dénombrement de clés distinctes par fenêtre : des personnes (2.2.1, 3.1.1, 3.1.2, 5.2.1,
-   candidats de 1.1.1) ou des déclarations d'intérêt (1.1.1, clé no_declaration). Chaque
-   fenêtre de la CTE `fenetres` (fenetres_indicateur), jointe à gauche aux activités qui la
-   chevauchent, compte les clés distinctes (0 pour une fenêtre sans activité).
-   Rend les colonnes attendues par completer_resultats. #}
-{% macro compter_personnes_par_fenetre(alias_activites, cle_personne, expression_debut, expression_fin) -%}
+{# Agrégats par fenêtre publiée d'un indicateur (fenetres_indicateur) : chaque fenêtre, jointe
+   à gauche aux activités (alias `activites`; une CTE ou un ref()) qui la chevauchent
+   ([expression_debut, expression_fin], par défaut un événement ponctuel à expression_debut),
+   rend periode, granularite, date_debut, date_fin puis les expressions `agregats` (liste), sur
+   une ligne même sans activité. #}
+{% macro agreger_par_fenetre(indicateur_id, relation_activites, agregats, expression_debut, expression_fin=none) -%}
     select
         fenetres.periode,
         fenetres.granularite,
         fenetres.date_debut,
         fenetres.date_fin,
-        cast(count(distinct {{ alias_activites }}.{{ cle_personne }}) as {{ type_double() }}) as valeur,
-        cast(null as {{ type_double() }}) as numerateur,
-        cast(null as {{ type_double() }}) as denominateur
-    from fenetres
-    left join {{ alias_activites }}
-        on {{ chevauche_fenetre(alias_activites ~ '.' ~ expression_debut, alias_activites ~ '.' ~ expression_fin) }}
+        {%- for agregat in agregats %}
+        {{ agregat }}{{ ',' if not loop.last }}
+        {%- endfor %}
+    from ({{ fenetres_indicateur(indicateur_id) }}) as fenetres
+    left join {{ relation_activites }} as activites
+        on {{ chevauche_fenetre('activites.' ~ expression_debut, 'activites.' ~ (expression_fin or expression_debut)) }}
     group by
         fenetres.periode,
         fenetres.granularite,
         fenetres.date_debut,
         fenetres.date_fin
+{%- endmacro %}
+
+{# Dénombrement de clés distinctes par fenêtre (agreger_par_fenetre) : des personnes (2.2.1,
+   3.1.1, 3.1.2, 5.2.1, candidats de 1.1.1) ou des déclarations d'intérêt (1.1.1, clé
+   no_declaration); 0 pour une fenêtre sans activité. Rend les colonnes attendues par
+   completer_resultats. #}
+{% macro compter_personnes_par_fenetre(indicateur_id, relation_activites, cle_personne, expression_debut, expression_fin=none) -%}
+    {{ agreger_par_fenetre(indicateur_id, relation_activites, [
+        'cast(count(distinct activites.' ~ cle_personne ~ ') as ' ~ type_double() ~ ') as valeur',
+        'cast(null as ' ~ type_double() ~ ') as numerateur',
+        'cast(null as ' ~ type_double() ~ ') as denominateur',
+    ], expression_debut, expression_fin) }}
+{%- endmacro %}
+
+{# Proportion par fenêtre (agreger_par_fenetre; 3.1.3, 6.1.1) : dénominateur, les activités
+   (clé cle_denominateur, non nulle) qui chevauchent la fenêtre; numérateur, celles d'entre elles
+   qui remplissent condition_numerateur (expression sur l'alias `activites`). Fenêtre sans
+   activité : numérateur et dénominateur à 0, valeur vide (jamais 0 %). Rend les colonnes
+   attendues par completer_resultats. #}
+{% macro compter_proportion_par_fenetre(
+    indicateur_id, relation_activites, cle_denominateur, condition_numerateur, expression_debut, expression_fin=none
+) -%}
+    select
+        periode,
+        granularite,
+        date_debut,
+        date_fin,
+        numerateur / nullif(denominateur, 0) as valeur,
+        numerateur,
+        denominateur
+    from (
+        {{ agreger_par_fenetre(indicateur_id, relation_activites, [
+            'cast(sum(case when ' ~ condition_numerateur ~ ' then 1 else 0 end) as ' ~ type_double() ~ ') as numerateur',
+            'cast(count(activites.' ~ cle_denominateur ~ ') as ' ~ type_double() ~ ') as denominateur',
+        ], expression_debut, expression_fin) }}
+    ) as comptes
 {%- endmacro %}
 
 {# Complète les valeurs calculées d'un indicateur (relation avec periode, granularite,
@@ -121,6 +184,26 @@
             and non_produites.periode = valeurs.periode
             and non_produites.granularite = valeurs.granularite
             and non_produites.date_fin = cast(valeurs.date_fin as date)
+{%- endmacro %}
+
+{# Résultats d'un indicateur de dénombrement (compter_personnes_par_fenetre puis
+   completer_resultats) : tout le corps d'un mart fct_resultats_<id>. #}
+{% macro resultats_denombrement(indicateur_id, relation_activites, cle_personne, expression_debut, expression_fin=none) -%}
+    {%- set valeurs = compter_personnes_par_fenetre(
+        indicateur_id, relation_activites, cle_personne, expression_debut, expression_fin
+    ) -%}
+    {{ completer_resultats(indicateur_id, '(' ~ valeurs ~ '\n)') }}
+{%- endmacro %}
+
+{# Résultats d'un indicateur de proportion (compter_proportion_par_fenetre puis
+   completer_resultats) : tout le corps d'un mart fct_resultats_<id>. #}
+{% macro resultats_proportion(
+    indicateur_id, relation_activites, cle_denominateur, condition_numerateur, expression_debut, expression_fin=none
+) -%}
+    {%- set valeurs = compter_proportion_par_fenetre(
+        indicateur_id, relation_activites, cle_denominateur, condition_numerateur, expression_debut, expression_fin
+    ) -%}
+    {{ completer_resultats(indicateur_id, '(' ~ valeurs ~ '\n)') }}
 {%- endmacro %}
 
 {# Mise en format « long » des ventilations : une branche union all par dimension, avec les
