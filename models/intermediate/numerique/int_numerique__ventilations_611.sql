@@ -16,27 +16,16 @@
 -- et le classeur ne contient aucun renseignement personnel (nb_personnes vide).
 with
 
-fenetres as (
-    {{ fenetres_indicateur('6.1.1') }}
-),
-
 services as (
     select * from {{ ref('int_numerique__nouveaux_services') }}
 ),
 
 services_fenetres as (
-    select
-        fenetres.periode,
-        fenetres.granularite,
-        fenetres.date_debut,
-        fenetres.date_fin,
-        services.a_participation_clientele_amont,
-        services.direction_responsable,
-        services.mode_consultation
-    from fenetres
-    inner join services
-        on {{ chevauche_fenetre('services.date_mise_en_ligne', 'services.date_mise_en_ligne') }}
-    where fenetres.granularite = 'annuelle'
+    {{ activites_par_fenetre_annuelle('6.1.1', 'services', expression_debut='date_mise_en_ligne', colonnes=[
+        'services.a_participation_clientele_amont',
+        'services.direction_responsable',
+        'services.mode_consultation',
+    ]) }}
 ),
 
 longue as (
