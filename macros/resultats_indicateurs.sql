@@ -245,34 +245,60 @@
    que count(distinct) sur des dizaines de millions de lignes (échelle 10) épuisait la mémoire
    de DuckDB. #}
 {% macro compter_ventilations(indicateur_id, relation_longue, dimensions_exclusives, cle_unite=none) -%}
+    {%- set comptes -%}
+    (
+        select
+            periode,
+            granularite,
+            date_debut,
+            date_fin,
+            dimension,
+            modalite,
+            count({{ cle_unite or 'cle_personne' }}) as valeur,
+            cast(null as {{ type_double() }}) as numerateur,
+            cast(null as {{ type_double() }}) as denominateur,
+            {#- Une unité (déclaration) appartient à une seule personne : les lignes distinctes
+                comptent les unités; les personnes se comptent alors en distinct. #}
+            count({{ 'distinct ' if cle_unite }}cle_personne) as nb_personnes
+        from (
+            select distinct
+                periode,
+                granularite,
+                cast(date_debut as date) as date_debut,
+                cast(date_fin as date) as date_fin,
+                dimension,
+                coalesce(modalite, 'inconnu') as modalite,
+                {% if cle_unite %}{{ cle_unite }},{% endif %}
+                cle_personne
+            from {{ relation_longue }}
+        ) as unites_par_cellule
+        group by 1, 2, 3, 4, 5, 6
+    )
+    {%- endset -%}
+    {{ finaliser_cellules(indicateur_id, comptes, dimensions_exclusives) }}
+{%- endmacro %}
+
+{# Cellules de ventilation dans la forme qu'attend la publication (colonnes_cellules_ventilations) :
+   l'indicateur, la fenêtre et la cellule, valeur (expression_valeur, par défaut la colonne
+   valeur), numerateur, denominateur et nb_personnes en réels, drapeau dimension_exclusive.
+   Entrée : une relation (CTE, ou sous-requête entre parenthèses) avec periode, granularite,
+   date_debut, date_fin, dimension, modalite, numerateur, denominateur, nb_personnes et, sans
+   expression_valeur, valeur. #}
+{% macro finaliser_cellules(indicateur_id, relation_cellules, dimensions_exclusives, expression_valeur='valeur') -%}
     select
         cast('{{ indicateur_id }}' as {{ dbt.type_string() }}) as indicateur_id,
         periode,
         granularite,
-        date_debut,
-        date_fin,
+        cast(date_debut as date) as date_debut,
+        cast(date_fin as date) as date_fin,
         dimension,
         modalite,
-        cast(count({{ cle_unite or 'cle_personne' }}) as {{ type_double() }}) as valeur,
-        cast(null as {{ type_double() }}) as numerateur,
-        cast(null as {{ type_double() }}) as denominateur,
-        {#- Une unité (déclaration) appartient à une seule personne : les lignes distinctes
-            comptent les unités; les personnes se comptent alors en distinct. #}
-        cast(count({{ 'distinct ' if cle_unite }}cle_personne) as {{ type_double() }}) as nb_personnes,
+        cast({{ expression_valeur }} as {{ type_double() }}) as valeur,
+        cast(numerateur as {{ type_double() }}) as numerateur,
+        cast(denominateur as {{ type_double() }}) as denominateur,
+        cast(nb_personnes as {{ type_double() }}) as nb_personnes,
         {{ est_dimension_exclusive('dimension', dimensions_exclusives) }} as dimension_exclusive
-    from (
-        select distinct
-            periode,
-            granularite,
-            cast(date_debut as date) as date_debut,
-            cast(date_fin as date) as date_fin,
-            dimension,
-            coalesce(modalite, 'inconnu') as modalite,
-            {% if cle_unite %}{{ cle_unite }},{% endif %}
-            cle_personne
-        from {{ relation_longue }}
-    ) as unites_par_cellule
-    group by 1, 2, 3, 4, 5, 6, 7
+    from {{ relation_cellules }} as cellules
 {%- endmacro %}
 
 {# Drapeau dimension_exclusive d'une cellule, d'après la liste des dimensions exclusives. #}

@@ -83,20 +83,9 @@ cellules as (
 ),
 
 final as (
-    select
-        cast('3.1.3' as {{ dbt.type_string() }}) as indicateur_id,
-        periode,
-        granularite,
-        date_debut,
-        date_fin,
-        dimension,
-        modalite,
-        numerateur / denominateur as valeur,
-        numerateur,
-        denominateur,
-        nb_personnes,
-        {{ est_dimension_exclusive('dimension', dimensions.keys() | list) }} as dimension_exclusive
-    from cellules
+    {{ finaliser_cellules(
+        '3.1.3', 'cellules', dimensions.keys() | list, expression_valeur='numerateur / denominateur'
+    ) }}
 )
 
 select * from final

@@ -82,7 +82,8 @@ comptes as (
         case
             when longue.dimension = 'mode_consultation' then max(denominateurs_annuels.nb_nouveaux_services)
             else sum(longue.est_au_denominateur)
-        end as denominateur
+        end as denominateur,
+        cast(null as {{ type_double() }}) as nb_personnes
     from longue
     inner join denominateurs_annuels
         on
@@ -99,20 +100,10 @@ comptes as (
 ),
 
 final as (
-    select
-        cast('6.1.1' as {{ dbt.type_string() }}) as indicateur_id,
-        periode,
-        granularite,
-        cast(date_debut as date) as date_debut,
-        cast(date_fin as date) as date_fin,
-        dimension,
-        modalite,
-        cast(numerateur as {{ type_double() }}) / denominateur as valeur,
-        cast(numerateur as {{ type_double() }}) as numerateur,
-        cast(denominateur as {{ type_double() }}) as denominateur,
-        cast(null as {{ type_double() }}) as nb_personnes,
-        {{ est_dimension_exclusive('dimension', ['direction_responsable']) }} as dimension_exclusive
-    from comptes
+    {{ finaliser_cellules(
+        '6.1.1', 'comptes', ['direction_responsable'],
+        expression_valeur='cast(numerateur as ' ~ type_double() ~ ') / denominateur',
+    ) }}
 )
 
 select * from final
