@@ -79,14 +79,7 @@ anomalies as (
 ),
 
 final as (
-    select
-        periode,
-        granularite,
-        date_fin,
-        anomalie,
-        '1.1.1 ' || periode || ' ' || granularite || ' au ' || cast(date_fin as {{ dbt.type_string() }})
-        || ' : ' || anomalie || '.' as message
-    from anomalies
+    {{ messages_anomalies_fenetres('1.1.1', 'anomalies') }}
 )
 
 select * from final
