@@ -262,12 +262,7 @@
             count({{ 'distinct ' if cle_unite }}cle_personne) as nb_personnes
         from (
             select distinct
-                periode,
-                granularite,
-                cast(date_debut as date) as date_debut,
-                cast(date_fin as date) as date_fin,
-                dimension,
-                coalesce(modalite, 'inconnu') as modalite,
+                {{ colonnes_cle_cellule() }},
                 {% if cle_unite %}{{ cle_unite }},{% endif %}
                 cle_personne
             from {{ relation_longue }}
@@ -276,6 +271,17 @@
     )
     {%- endset -%}
     {{ finaliser_cellules(indicateur_id, comptes, dimensions_exclusives) }}
+{%- endmacro %}
+
+{# Clé d'une cellule de ventilation, à grouper par position (group by 1, 2, 3, 4, 5, 6) : la
+   fenêtre (dates en date), la dimension et la modalité, `inconnu` quand elle est vide. #}
+{% macro colonnes_cle_cellule() -%}
+    periode,
+    granularite,
+    cast(date_debut as date) as date_debut,
+    cast(date_fin as date) as date_fin,
+    dimension,
+    coalesce(modalite, 'inconnu') as modalite
 {%- endmacro %}
 
 {# Cellules de ventilation dans la forme qu'attend la publication (colonnes_cellules_ventilations) :

@@ -62,24 +62,13 @@ longue as (
 
 cellules as (
     select
-        periode,
-        granularite,
-        cast(date_debut as date) as date_debut,
-        cast(date_fin as date) as date_fin,
-        dimension,
-        coalesce(modalite, 'inconnu') as modalite,
+        {{ colonnes_cle_cellule() }},
         cast(count(distinct case when est_reussite then no_inscription end) as {{ type_double() }})
             as numerateur,
         cast(count(distinct no_inscription) as {{ type_double() }}) as denominateur,
         cast(count(distinct cle_personne) as {{ type_double() }}) as nb_personnes
     from longue
-    group by
-        periode,
-        granularite,
-        cast(date_debut as date),
-        cast(date_fin as date),
-        dimension,
-        coalesce(modalite, 'inconnu')
+    group by 1, 2, 3, 4, 5, 6
 ),
 
 final as (
