@@ -38,64 +38,12 @@
         and periodes.est_commencee
 {%- endmacro %}
 
-{# Activités rattachées à chaque fenêtre annuelle publiée d'un indicateur (une ligne par
-   activité et par année qu'elle touche), base des ventilations annuelles : colonnes periode,
-   granularite, date_debut, date_fin de la fenêtre (alias `fenetres`), puis les expressions
-   `colonnes`, qualifiées par le nom de la relation des activités (elles peuvent lire la
-   fenêtre, ex. fenetres.date_debut). Jointure interne : une année sans activité n'a pas de
-   ligne. Rattachement par chevauchement de [expression_debut, expression_fin] (par défaut
-   expression_fin = expression_debut, événement ponctuel), ou par la condition `jointure`. #}
-{% macro activites_par_fenetre_annuelle(
-    indicateur_id, relation_activites, colonnes, expression_debut=none, expression_fin=none, jointure=none
-) -%}
-    {%- set condition = jointure or chevauche_fenetre(
-        relation_activites ~ '.' ~ expression_debut,
-        relation_activites ~ '.' ~ (expression_fin or expression_debut),
-    ) -%}
-    select
-        fenetres.periode,
-        fenetres.granularite,
-        fenetres.date_debut,
-        fenetres.date_fin,
-        {%- for colonne in colonnes %}
-        {{ colonne }}{{ ',' if not loop.last }}
-        {%- endfor %}
-    from ({{ fenetres_indicateur(indicateur_id) }}) as fenetres
-    inner join {{ relation_activites }}
-        on {{ condition }}
-    where fenetres.granularite = 'annuelle'
-{%- endmacro %}
-
 {# Condition de chevauchement entre une activité [debut, fin] et la fenêtre courante
    (alias `fenetres`) : l'activité compte dans toute fenêtre qu'elle touche.
    Pour un événement ponctuel, passer la même date deux fois. #}
 {% macro chevauche_fenetre(expression_debut, expression_fin, alias_fenetres='fenetres') -%}
     ({{ expression_debut }} <= {{ alias_fenetres }}.date_fin
     and {{ expression_fin }} >= {{ alias_fenetres }}.date_debut)
-{%- endmacro %}
-
-{# Agrégats par fenêtre publiée d'un indicateur (fenetres_indicateur) : chaque fenêtre, jointe
-   à gauche aux activités (alias `activites`; une CTE ou un ref()) qui la chevauchent
-   ([expression_debut, expression_fin], par défaut un événement ponctuel à expression_debut),
-   rend periode, granularite, date_debut, date_fin puis les expressions `agregats` (liste), sur
-   une ligne même sans activité. #}
-{% macro agreger_par_fenetre(indicateur_id, relation_activites, agregats, expression_debut, expression_fin=none) -%}
-    select
-        fenetres.periode,
-        fenetres.granularite,
-        fenetres.date_debut,
-        fenetres.date_fin,
-        {%- for agregat in agregats %}
-        {{ agregat }}{{ ',' if not loop.last }}
-        {%- endfor %}
-    from ({{ fenetres_indicateur(indicateur_id) }}) as fenetres
-    left join {{ relation_activites }} as activites
-        on {{ chevauche_fenetre('activites.' ~ expression_debut, 'activites.' ~ (expression_fin or expression_debut)) }}
-    group by
-        fenetres.periode,
-        fenetres.granularite,
-        fenetres.date_debut,
-        fenetres.date_fin
 {%- endmacro %}
 
 {# Dénombrement de clés distinctes par fenêtre (agreger_par_fenetre) : des personnes (2.2.1,
