@@ -2,17 +2,16 @@
     Mécanique commune à tous les marts d'indicateurs : une seule définition des fenêtres
     publiées, des cibles, de la donnée de référence, de l'atteinte et des périodes non produites.
 
-    Usage type dans models/marts/<domaine>/fct_resultats_<id>.sql :
+    Usage type dans models/marts/<domaine>/fct_resultats_<id>.sql (dénombrement; pour une
+    proportion, resultats_proportion) :
 
         with
-        fenetres as ({{ fenetres_indicateur('5.2.1') }}),
         participations as (select * from {{ ref('int_...') }}),
-        valeurs as (
-            {{ compter_personnes_par_fenetre(
-                'participations', 'no_client', 'date_debut_cours', 'date_fin_cours'
+        final as (
+            {{ resultats_denombrement(
+                '5.2.1', 'participations', 'no_client', 'date_debut_cours', 'date_fin_cours'
             ) }}
-        ),
-        final as ({{ completer_resultats('5.2.1', 'valeurs') }})
+        )
         select * from final
 #}
 
@@ -47,28 +46,40 @@
     and {{ expression_fin }} >= {{ alias_fenetres }}.date_debut)
 {%- endmacro %}
 
-{# Dénombrement de clés distinctes par fenêtre : des personnes (2.2.1, 3.1.1, 3.1.2, 5.2.1,
-   candidats de 1.1.1) ou des déclarations d'intérêt (1.1.1, clé no_declaration). Chaque
-   fenêtre de la CTE `fenetres` (fenetres_indicateur), jointe à gauche aux activités qui la
-   chevauchent, compte les clés distinctes (0 pour une fenêtre sans activité).
-   Rend les colonnes attendues par completer_resultats. #}
-{% macro compter_personnes_par_fenetre(alias_activites, cle_personne, expression_debut, expression_fin) -%}
+{# Dénombrement de clés distinctes par fenêtre (agreger_par_fenetre) : des personnes (2.2.1,
+   3.1.1, 3.1.2, 5.2.1, candidats de 1.1.1) ou des déclarations d'intérêt (1.1.1, clé
+   no_declaration); 0 pour une fenêtre sans activité. Rend les colonnes attendues par
+   completer_resultats. #}
+{% macro compter_personnes_par_fenetre(indicateur_id, relation_activites, cle_personne, expression_debut, expression_fin=none) -%}
+    {{ agreger_par_fenetre(indicateur_id, relation_activites, [
+        'cast(count(distinct activites.' ~ cle_personne ~ ') as ' ~ type_double() ~ ') as valeur',
+        'cast(null as ' ~ type_double() ~ ') as numerateur',
+        'cast(null as ' ~ type_double() ~ ') as denominateur',
+    ], expression_debut, expression_fin) }}
+{%- endmacro %}
+
+{# Proportion par fenêtre (agreger_par_fenetre; 3.1.3, 6.1.1) : dénominateur, les activités
+   (clé cle_denominateur, non nulle) qui chevauchent la fenêtre; numérateur, celles d'entre elles
+   qui remplissent condition_numerateur (expression sur l'alias `activites`). Fenêtre sans
+   activité : numérateur et dénominateur à 0, valeur vide (jamais 0 %). Rend les colonnes
+   attendues par completer_resultats. #}
+{% macro compter_proportion_par_fenetre(
+    indicateur_id, relation_activites, cle_denominateur, condition_numerateur, expression_debut, expression_fin=none
+) -%}
     select
-        fenetres.periode,
-        fenetres.granularite,
-        fenetres.date_debut,
-        fenetres.date_fin,
-        cast(count(distinct {{ alias_activites }}.{{ cle_personne }}) as {{ type_double() }}) as valeur,
-        cast(null as {{ type_double() }}) as numerateur,
-        cast(null as {{ type_double() }}) as denominateur
-    from fenetres
-    left join {{ alias_activites }}
-        on {{ chevauche_fenetre(alias_activites ~ '.' ~ expression_debut, alias_activites ~ '.' ~ expression_fin) }}
-    group by
-        fenetres.periode,
-        fenetres.granularite,
-        fenetres.date_debut,
-        fenetres.date_fin
+        periode,
+        granularite,
+        date_debut,
+        date_fin,
+        numerateur / nullif(denominateur, 0) as valeur,
+        numerateur,
+        denominateur
+    from (
+        {{ agreger_par_fenetre(indicateur_id, relation_activites, [
+            'cast(sum(case when ' ~ condition_numerateur ~ ' then 1 else 0 end) as ' ~ type_double() ~ ') as numerateur',
+            'cast(count(activites.' ~ cle_denominateur ~ ') as ' ~ type_double() ~ ') as denominateur',
+        ], expression_debut, expression_fin) }}
+    ) as comptes
 {%- endmacro %}
 
 {# Complète les valeurs calculées d'un indicateur (relation avec periode, granularite,
@@ -123,6 +134,26 @@
             and non_produites.date_fin = cast(valeurs.date_fin as date)
 {%- endmacro %}
 
+{# Résultats d'un indicateur de dénombrement (compter_personnes_par_fenetre puis
+   completer_resultats) : tout le corps d'un mart fct_resultats_<id>. #}
+{% macro resultats_denombrement(indicateur_id, relation_activites, cle_personne, expression_debut, expression_fin=none) -%}
+    {%- set valeurs = compter_personnes_par_fenetre(
+        indicateur_id, relation_activites, cle_personne, expression_debut, expression_fin
+    ) -%}
+    {{ completer_resultats(indicateur_id, '(' ~ valeurs ~ '\n)') }}
+{%- endmacro %}
+
+{# Résultats d'un indicateur de proportion (compter_proportion_par_fenetre puis
+   completer_resultats) : tout le corps d'un mart fct_resultats_<id>. #}
+{% macro resultats_proportion(
+    indicateur_id, relation_activites, cle_denominateur, condition_numerateur, expression_debut, expression_fin=none
+) -%}
+    {%- set valeurs = compter_proportion_par_fenetre(
+        indicateur_id, relation_activites, cle_denominateur, condition_numerateur, expression_debut, expression_fin
+    ) -%}
+    {{ completer_resultats(indicateur_id, '(' ~ valeurs ~ '\n)') }}
+{%- endmacro %}
+
 {# Mise en format « long » des ventilations : une branche union all par dimension, avec les
    colonnes (periode, granularite, date_debut, date_fin, dimension, modalite, cle_personne)
    qu'attend compter_ventilations. dimensions : une liste (la colonne porte le nom de la
@@ -162,34 +193,66 @@
    que count(distinct) sur des dizaines de millions de lignes (échelle 10) épuisait la mémoire
    de DuckDB. #}
 {% macro compter_ventilations(indicateur_id, relation_longue, dimensions_exclusives, cle_unite=none) -%}
+    {%- set comptes -%}
+    (
+        select
+            periode,
+            granularite,
+            date_debut,
+            date_fin,
+            dimension,
+            modalite,
+            count({{ cle_unite or 'cle_personne' }}) as valeur,
+            cast(null as {{ type_double() }}) as numerateur,
+            cast(null as {{ type_double() }}) as denominateur,
+            {#- Une unité (déclaration) appartient à une seule personne : les lignes distinctes
+                comptent les unités; les personnes se comptent alors en distinct. #}
+            count({{ 'distinct ' if cle_unite }}cle_personne) as nb_personnes
+        from (
+            select distinct
+                {{ colonnes_cle_cellule() }},
+                {% if cle_unite %}{{ cle_unite }},{% endif %}
+                cle_personne
+            from {{ relation_longue }}
+        ) as unites_par_cellule
+        group by 1, 2, 3, 4, 5, 6
+    )
+    {%- endset -%}
+    {{ finaliser_cellules(indicateur_id, comptes, dimensions_exclusives) }}
+{%- endmacro %}
+
+{# Clé d'une cellule de ventilation, à grouper par position (group by 1, 2, 3, 4, 5, 6) : la
+   fenêtre (dates en date), la dimension et la modalité, `inconnu` quand elle est vide. #}
+{% macro colonnes_cle_cellule() -%}
+    periode,
+    granularite,
+    cast(date_debut as date) as date_debut,
+    cast(date_fin as date) as date_fin,
+    dimension,
+    coalesce(modalite, 'inconnu') as modalite
+{%- endmacro %}
+
+{# Cellules de ventilation dans la forme qu'attend la publication (colonnes_cellules_ventilations) :
+   l'indicateur, la fenêtre et la cellule, valeur (expression_valeur, par défaut la colonne
+   valeur), numerateur, denominateur et nb_personnes en réels, drapeau dimension_exclusive.
+   Entrée : une relation (CTE, ou sous-requête entre parenthèses) avec periode, granularite,
+   date_debut, date_fin, dimension, modalite, numerateur, denominateur, nb_personnes et, sans
+   expression_valeur, valeur. #}
+{% macro finaliser_cellules(indicateur_id, relation_cellules, dimensions_exclusives, expression_valeur='valeur') -%}
     select
         cast('{{ indicateur_id }}' as {{ dbt.type_string() }}) as indicateur_id,
         periode,
         granularite,
-        date_debut,
-        date_fin,
+        cast(date_debut as date) as date_debut,
+        cast(date_fin as date) as date_fin,
         dimension,
         modalite,
-        cast(count({{ cle_unite or 'cle_personne' }}) as {{ type_double() }}) as valeur,
-        cast(null as {{ type_double() }}) as numerateur,
-        cast(null as {{ type_double() }}) as denominateur,
-        {#- Une unité (déclaration) appartient à une seule personne : les lignes distinctes
-            comptent les unités; les personnes se comptent alors en distinct. #}
-        cast(count({{ 'distinct ' if cle_unite }}cle_personne) as {{ type_double() }}) as nb_personnes,
+        cast({{ expression_valeur }} as {{ type_double() }}) as valeur,
+        cast(numerateur as {{ type_double() }}) as numerateur,
+        cast(denominateur as {{ type_double() }}) as denominateur,
+        cast(nb_personnes as {{ type_double() }}) as nb_personnes,
         {{ est_dimension_exclusive('dimension', dimensions_exclusives) }} as dimension_exclusive
-    from (
-        select distinct
-            periode,
-            granularite,
-            cast(date_debut as date) as date_debut,
-            cast(date_fin as date) as date_fin,
-            dimension,
-            coalesce(modalite, 'inconnu') as modalite,
-            {% if cle_unite %}{{ cle_unite }},{% endif %}
-            cle_personne
-        from {{ relation_longue }}
-    ) as unites_par_cellule
-    group by 1, 2, 3, 4, 5, 6, 7
+    from {{ relation_cellules }} as cellules
 {%- endmacro %}
 
 {# Drapeau dimension_exclusive d'une cellule, d'après la liste des dimensions exclusives. #}

@@ -5,38 +5,27 @@
 -- exclusives. nb_personnes : candidats distincts derrière les DI de la cellule.
 with
 
-fenetres as (
-    {{ fenetres_indicateur('1.1.1') }}
-),
-
 declarations as (
     select * from {{ ref('int_attraction__declarations_evaluees') }}
     where est_admissible
 ),
 
 declarations_annuelles as (
-    select
-        fenetres.periode,
-        fenetres.granularite,
-        fenetres.date_debut,
-        fenetres.date_fin,
-        declarations.no_declaration,
-        declarations.no_candidat,
-        {{ age_a_la_date('declarations.date_naissance', 'declarations.date_depot') }} as age_depot,
-        declarations.sexe,
-        declarations.pays_naissance,
-        declarations.pays_residence,
-        declarations.diplome_plus_eleve,
-        declarations.domaine_formation_en_demande,
-        declarations.accompagne_conjoint,
-        declarations.nb_enfants_accompagnants,
-        declarations.mois_experience_admissible,
-        declarations.type_preuve_retenue,
-        declarations.niveau_oral_retenu
-    from fenetres
-    inner join declarations
-        on {{ chevauche_fenetre('declarations.date_depot', 'declarations.date_depot') }}
-    where fenetres.granularite = 'annuelle'
+    {{ activites_par_fenetre_annuelle('1.1.1', 'declarations', expression_debut='date_depot', colonnes=[
+        'declarations.no_declaration',
+        'declarations.no_candidat',
+        age_a_la_date('declarations.date_naissance', 'declarations.date_depot') ~ ' as age_depot',
+        'declarations.sexe',
+        'declarations.pays_naissance',
+        'declarations.pays_residence',
+        'declarations.diplome_plus_eleve',
+        'declarations.domaine_formation_en_demande',
+        'declarations.accompagne_conjoint',
+        'declarations.nb_enfants_accompagnants',
+        'declarations.mois_experience_admissible',
+        'declarations.type_preuve_retenue',
+        'declarations.niveau_oral_retenu',
+    ]) }}
 ),
 
 modalites as (

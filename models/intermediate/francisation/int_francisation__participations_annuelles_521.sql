@@ -7,49 +7,36 @@
 --                    antérieure (sa première participation commence dans l'année).
 with
 
-fenetres_publiees as (
-    {{ fenetres_indicateur('5.2.1') }}
-),
-
 participations as (
     select * from {{ ref('int_francisation__participations_521') }}
 ),
 
-fenetres as (
-    select * from fenetres_publiees
-    where granularite = 'annuelle'
-),
-
 participations_annee as (
-    select
-        fenetres.periode,
-        fenetres.granularite,
-        fenetres.date_debut,
-        fenetres.date_fin,
-        participations.no_inscription,
-        participations.no_client,
-        participations.date_debut_cours,
-        participations.date_fin_cours,
-        participations.date_premiere_participation,
-        participations.type_programme,
-        participations.sigle_cours,
-        participations.formule,
-        participations.intensite,
-        participations.type_prestataire,
-        participations.region_prestataire,
-        participations.type_inscription,
-        participations.groupe_scolarite,
-        participations.sexe,
-        participations.statut_immigration,
-        participations.pays_naissance,
-        participations.continent_naissance,
-        first_value(participations.age_debut_cours) over (
-            partition by fenetres.periode, participations.no_client
-            order by participations.date_debut_cours desc, participations.no_inscription desc
-        ) as age_derniere_participation
-    from fenetres
-    inner join participations
-        on {{ chevauche_fenetre('participations.date_debut_cours', 'participations.date_fin_cours') }}
+    {{ activites_par_fenetre_annuelle(
+        '5.2.1', 'participations', expression_debut='date_debut_cours', expression_fin='date_fin_cours', colonnes=[
+            'participations.no_inscription',
+            'participations.no_client',
+            'participations.date_debut_cours',
+            'participations.date_fin_cours',
+            'participations.date_premiere_participation',
+            'participations.type_programme',
+            'participations.sigle_cours',
+            'participations.formule',
+            'participations.intensite',
+            'participations.type_prestataire',
+            'participations.region_prestataire',
+            'participations.type_inscription',
+            'participations.groupe_scolarite',
+            'participations.sexe',
+            'participations.statut_immigration',
+            'participations.pays_naissance',
+            'participations.continent_naissance',
+            'first_value(participations.age_debut_cours) over ('
+            ~ ' partition by fenetres.periode, participations.no_client'
+            ~ ' order by participations.date_debut_cours desc, participations.no_inscription desc'
+            ~ ') as age_derniere_participation',
+        ]
+    ) }}
 ),
 
 final as (

@@ -27,27 +27,20 @@
 
 with
 
-fenetres_publiees as (
-    {{ fenetres_indicateur('3.1.3') }}
-),
-
 participations as (
     select * from {{ ref('int_francisation__participations_evaluees_313') }}
 ),
 
-fenetres as (
-    select * from fenetres_publiees
-    where granularite = 'annuelle'
+participations_fenetres as (
+    {{ activites_par_fenetre_annuelle(
+        '3.1.3', 'participations', expression_debut='date_fin_cours', colonnes=['participations.*']
+    ) }}
 ),
 
 participations_annee as (
     select
-        fenetres.periode,
-        fenetres.granularite,
-        fenetres.date_debut,
-        fenetres.date_fin,
-        participations.*,
-        case participations.categorie_immigration
+        *,
+        case categorie_immigration
             when 'Travailleur qualifié' then 'TRAVAILLEUR_QUALIFIE'
             when 'Regroupement familial' then 'REGROUPEMENT_FAMILIAL'
             when 'Réfugié pris en charge par l''État' then 'REFUGIE'
@@ -55,11 +48,9 @@ participations_annee as (
             when 'Travailleur étranger temporaire' then 'TRAVAILLEUR_TEMPORAIRE'
             when 'Étudiant étranger' then 'ETUDIANT_ETRANGER'
             when 'Autre' then 'AUTRE'
-            else participations.categorie_immigration
+            else categorie_immigration
         end as code_categorie_immigration
-    from fenetres
-    inner join participations
-        on {{ chevauche_fenetre('participations.date_fin_cours', 'participations.date_fin_cours') }}
+    from participations_fenetres
 ),
 
 longue as (
@@ -71,41 +62,19 @@ longue as (
 
 cellules as (
     select
-        periode,
-        granularite,
-        cast(date_debut as date) as date_debut,
-        cast(date_fin as date) as date_fin,
-        dimension,
-        coalesce(modalite, 'inconnu') as modalite,
+        {{ colonnes_cle_cellule() }},
         cast(count(distinct case when est_reussite then no_inscription end) as {{ type_double() }})
             as numerateur,
         cast(count(distinct no_inscription) as {{ type_double() }}) as denominateur,
         cast(count(distinct cle_personne) as {{ type_double() }}) as nb_personnes
     from longue
-    group by
-        periode,
-        granularite,
-        cast(date_debut as date),
-        cast(date_fin as date),
-        dimension,
-        coalesce(modalite, 'inconnu')
+    group by 1, 2, 3, 4, 5, 6
 ),
 
 final as (
-    select
-        cast('3.1.3' as {{ dbt.type_string() }}) as indicateur_id,
-        periode,
-        granularite,
-        date_debut,
-        date_fin,
-        dimension,
-        modalite,
-        numerateur / denominateur as valeur,
-        numerateur,
-        denominateur,
-        nb_personnes,
-        {{ est_dimension_exclusive('dimension', dimensions.keys() | list) }} as dimension_exclusive
-    from cellules
+    {{ finaliser_cellules(
+        '3.1.3', 'cellules', dimensions.keys() | list, expression_valeur='numerateur / denominateur'
+    ) }}
 )
 
 select * from final

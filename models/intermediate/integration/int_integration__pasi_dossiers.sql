@@ -31,9 +31,10 @@ classees as (
             partition by systeme_source, id_dossier
             order by nb_services_cle desc, cle_nominative asc
         ) as rang_cle,
-        cast(count(*) over (partition by systeme_source, id_dossier) as integer) as nb_cles_distinctes,
-        cast(sum(nb_services_cle) over (partition by systeme_source, id_dossier) as integer) as nb_services
+        cast(count(*) over dossier as integer) as nb_cles_distinctes,
+        cast(sum(nb_services_cle) over dossier as integer) as nb_services
     from frequences
+    window dossier as (partition by systeme_source, id_dossier)
 ),
 
 final as (

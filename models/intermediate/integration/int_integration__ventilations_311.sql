@@ -7,34 +7,20 @@
 -- modalité par personne (dimensions exclusives).
 with
 
-fenetres as (
-    {{ fenetres_indicateur('3.1.1') }}
-),
-
 evaluations as (
     select * from {{ ref('int_integration__aq_evaluations') }}
 ),
 
 evaluations_annuelles as (
-    select
-        fenetres.periode,
-        fenetres.granularite,
-        fenetres.date_debut,
-        fenetres.date_fin,
-        evaluations.id_arrima,
-        evaluations.lieu_service,
-        evaluations.categorie_immigration,
-        evaluations.region_administrative,
-        evaluations.direction_regionale,
-        case
-            when evaluations.date_premiere_evaluation between fenetres.date_debut and fenetres.date_fin
-                then 'oui'
-            else 'non'
-        end as nouveau_participant
-    from fenetres
-    inner join evaluations
-        on {{ chevauche_fenetre('evaluations.date_rencontre', 'evaluations.date_rencontre') }}
-    where fenetres.granularite = 'annuelle'
+    {{ activites_par_fenetre_annuelle('3.1.1', 'evaluations', expression_debut='date_rencontre', colonnes=[
+        'evaluations.id_arrima',
+        'evaluations.lieu_service',
+        'evaluations.categorie_immigration',
+        'evaluations.region_administrative',
+        'evaluations.direction_regionale',
+        "case when evaluations.date_premiere_evaluation between fenetres.date_debut and fenetres.date_fin"
+        ~ " then 'oui' else 'non' end as nouveau_participant",
+    ]) }}
 ),
 
 longue as (

@@ -8,10 +8,6 @@
 -- statut_immigration, mêmes codes que 5.2.1 (une dimension, un vocabulaire).
 with
 
-fenetres as (
-    {{ fenetres_indicateur('3.1.2') }}
-),
-
 services as (
     select * from {{ ref('int_integration__pasi_participations') }}
 ),
@@ -20,46 +16,26 @@ personnes_annees as (
     select * from {{ ref('int_integration__pasi_personnes_annees') }}
 ),
 
-fenetres_annuelles as (
-    select
-        periode,
-        granularite,
-        date_debut,
-        date_fin
-    from fenetres
-    where granularite = 'annuelle'
-),
-
 services_annuels as (
-    select
-        fenetres_annuelles.periode,
-        fenetres_annuelles.granularite,
-        fenetres_annuelles.date_debut,
-        fenetres_annuelles.date_fin,
-        services.cle_personne,
-        services.volet_pasi,
-        services.region_administrative
-    from fenetres_annuelles
-    inner join services
-        on {{ chevauche_fenetre('services.date_service', 'services.date_service', 'fenetres_annuelles') }}
+    {{ activites_par_fenetre_annuelle('3.1.2', 'services', expression_debut='date_service', colonnes=[
+        'services.cle_personne',
+        'services.volet_pasi',
+        'services.region_administrative',
+    ]) }}
 ),
 
 personnes_fenetres as (
-    select
-        fenetres_annuelles.periode,
-        fenetres_annuelles.granularite,
-        fenetres_annuelles.date_debut,
-        fenetres_annuelles.date_fin,
-        personnes_annees.cle_personne,
-        personnes_annees.sexe,
-        personnes_annees.situation_statutaire,
-        personnes_annees.groupe_age,
-        personnes_annees.duree_sejour,
-        personnes_annees.pays_naissance,
-        case when personnes_annees.est_nouvel_inscrit then 'oui' else 'non' end as nouvel_inscrit
-    from fenetres_annuelles
-    inner join personnes_annees
-        on fenetres_annuelles.periode = personnes_annees.annee_financiere
+    {{ activites_par_fenetre_annuelle(
+        '3.1.2', 'personnes_annees', jointure='fenetres.periode = personnes_annees.annee_financiere', colonnes=[
+            'personnes_annees.cle_personne',
+            'personnes_annees.sexe',
+            'personnes_annees.situation_statutaire',
+            'personnes_annees.groupe_age',
+            'personnes_annees.duree_sejour',
+            'personnes_annees.pays_naissance',
+            "case when personnes_annees.est_nouvel_inscrit then 'oui' else 'non' end as nouvel_inscrit",
+        ]
+    ) }}
 ),
 
 longue as (

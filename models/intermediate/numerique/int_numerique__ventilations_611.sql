@@ -16,27 +16,16 @@
 -- et le classeur ne contient aucun renseignement personnel (nb_personnes vide).
 with
 
-fenetres as (
-    {{ fenetres_indicateur('6.1.1') }}
-),
-
 services as (
     select * from {{ ref('int_numerique__nouveaux_services') }}
 ),
 
 services_fenetres as (
-    select
-        fenetres.periode,
-        fenetres.granularite,
-        fenetres.date_debut,
-        fenetres.date_fin,
-        services.a_participation_clientele_amont,
-        services.direction_responsable,
-        services.mode_consultation
-    from fenetres
-    inner join services
-        on {{ chevauche_fenetre('services.date_mise_en_ligne', 'services.date_mise_en_ligne') }}
-    where fenetres.granularite = 'annuelle'
+    {{ activites_par_fenetre_annuelle('6.1.1', 'services', expression_debut='date_mise_en_ligne', colonnes=[
+        'services.a_participation_clientele_amont',
+        'services.direction_responsable',
+        'services.mode_consultation',
+    ]) }}
 ),
 
 longue as (
@@ -93,7 +82,8 @@ comptes as (
         case
             when longue.dimension = 'mode_consultation' then max(denominateurs_annuels.nb_nouveaux_services)
             else sum(longue.est_au_denominateur)
-        end as denominateur
+        end as denominateur,
+        cast(null as {{ type_double() }}) as nb_personnes
     from longue
     inner join denominateurs_annuels
         on
@@ -110,20 +100,10 @@ comptes as (
 ),
 
 final as (
-    select
-        cast('6.1.1' as {{ dbt.type_string() }}) as indicateur_id,
-        periode,
-        granularite,
-        cast(date_debut as date) as date_debut,
-        cast(date_fin as date) as date_fin,
-        dimension,
-        modalite,
-        cast(numerateur as {{ type_double() }}) / denominateur as valeur,
-        cast(numerateur as {{ type_double() }}) as numerateur,
-        cast(denominateur as {{ type_double() }}) as denominateur,
-        cast(null as {{ type_double() }}) as nb_personnes,
-        {{ est_dimension_exclusive('dimension', ['direction_responsable']) }} as dimension_exclusive
-    from comptes
+    {{ finaliser_cellules(
+        '6.1.1', 'comptes', ['direction_responsable'],
+        expression_valeur='cast(numerateur as ' ~ type_double() ~ ') / denominateur',
+    ) }}
 )
 
 select * from final

@@ -4,51 +4,22 @@
 -- plusieurs professions dans l'année) : aucune dimension n'est exclusive.
 with
 
-fenetres as (
-    {{ fenetres_indicateur('2.2.1') }}
-),
-
 services as (
     select * from {{ ref('int_reconnaissance_competences__services') }}
 ),
 
 services_fenetres as (
-    select
-        fenetres.periode,
-        fenetres.granularite,
-        fenetres.date_debut,
-        fenetres.date_fin,
-        services.cle_personne,
-        services.type_service,
-        {{ libelle_profession('services.code_profession', 'services.version_cnp') }} as profession
-    from fenetres
-    inner join services
-        on {{ chevauche_fenetre('services.date_debut', 'services.date_fin_effective') }}
-    where fenetres.granularite = 'annuelle'
+    {{ activites_par_fenetre_annuelle(
+        '2.2.1', 'services', expression_debut='date_debut', expression_fin='date_fin_effective', colonnes=[
+            'services.cle_personne',
+            'services.type_service',
+            libelle_profession('services.code_profession', 'services.version_cnp') ~ ' as profession',
+        ]
+    ) }}
 ),
 
 longue as (
-    select
-        periode,
-        granularite,
-        date_debut,
-        date_fin,
-        'type_service' as dimension,
-        type_service as modalite,
-        cle_personne
-    from services_fenetres
-
-    union all
-
-    select
-        periode,
-        granularite,
-        date_debut,
-        date_fin,
-        'profession' as dimension,
-        profession as modalite,
-        cle_personne
-    from services_fenetres
+    {{ depivoter_dimensions('services_fenetres', ['type_service', 'profession']) }}
 ),
 
 final as (

@@ -8,10 +8,6 @@
 -- Ce sont des totaux : jamais supprimés.
 with
 
-fenetres as (
-    {{ fenetres_indicateur('1.1.1') }}
-),
-
 declarations as (
     select * from {{ ref('int_attraction__declarations_evaluees') }}
     where est_admissible
@@ -22,7 +18,7 @@ reconstitution as (
 ),
 
 candidats as (
-    {{ compter_personnes_par_fenetre('declarations', 'no_candidat', 'date_depot', 'date_depot') }}
+    {{ compter_personnes_par_fenetre('1.1.1', 'declarations', 'no_candidat', 'date_depot') }}
 ),
 
 mesure_candidats as (

@@ -5,21 +5,13 @@
 -- à sa date de dépôt.
 with
 
-fenetres as (
-    {{ fenetres_indicateur('1.1.1') }}
-),
-
 declarations as (
     select * from {{ ref('int_attraction__declarations_evaluees') }}
     where est_admissible
 ),
 
-valeurs as (
-    {{ compter_personnes_par_fenetre('declarations', 'no_declaration', 'date_depot', 'date_depot') }}
-),
-
 final as (
-    {{ completer_resultats('1.1.1', 'valeurs') }}
+    {{ resultats_denombrement('1.1.1', 'declarations', 'no_declaration', 'date_depot') }}
 )
 
 select * from final

@@ -3,20 +3,12 @@
 -- l'année financière et chaque cumul trimestriel depuis le 1er avril.
 with
 
-fenetres as (
-    {{ fenetres_indicateur('5.2.1') }}
-),
-
 participations as (
     select * from {{ ref('int_francisation__participations_521') }}
 ),
 
-valeurs as (
-    {{ compter_personnes_par_fenetre('participations', 'no_client', 'date_debut_cours', 'date_fin_cours') }}
-),
-
 final as (
-    {{ completer_resultats('5.2.1', 'valeurs') }}
+    {{ resultats_denombrement('5.2.1', 'participations', 'no_client', 'date_debut_cours', 'date_fin_cours') }}
 )
 
 select * from final

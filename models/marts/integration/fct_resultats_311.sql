@@ -3,20 +3,12 @@
 -- 1er avril et année financière.
 with
 
-fenetres as (
-    {{ fenetres_indicateur('3.1.1') }}
-),
-
 evaluations as (
     select * from {{ ref('int_integration__aq_evaluations') }}
 ),
 
-valeurs as (
-    {{ compter_personnes_par_fenetre('evaluations', 'id_arrima', 'date_rencontre', 'date_rencontre') }}
-),
-
 final as (
-    {{ completer_resultats('3.1.1', 'valeurs') }}
+    {{ resultats_denombrement('3.1.1', 'evaluations', 'id_arrima', 'date_rencontre') }}
 )
 
 select * from final

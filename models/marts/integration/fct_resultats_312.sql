@@ -4,20 +4,12 @@
 -- non produit (seed periodes_non_produites, via completer_resultats).
 with
 
-fenetres as (
-    {{ fenetres_indicateur('3.1.2') }}
-),
-
 services as (
     select * from {{ ref('int_integration__pasi_participations') }}
 ),
 
-valeurs as (
-    {{ compter_personnes_par_fenetre('services', 'cle_personne', 'date_service', 'date_service') }}
-),
-
 final as (
-    {{ completer_resultats('3.1.2', 'valeurs') }}
+    {{ resultats_denombrement('3.1.2', 'services', 'cle_personne', 'date_service') }}
 )
 
 select * from final

@@ -5,20 +5,12 @@
 -- une aide, dans la fenêtre de sa date de décision.
 with
 
-fenetres as (
-    {{ fenetres_indicateur('2.2.1') }}
-),
-
 services as (
     select * from {{ ref('int_reconnaissance_competences__services') }}
 ),
 
-valeurs as (
-    {{ compter_personnes_par_fenetre('services', 'cle_personne', 'date_debut', 'date_fin_effective') }}
-),
-
 final as (
-    {{ completer_resultats('2.2.1', 'valeurs') }}
+    {{ resultats_denombrement('2.2.1', 'services', 'cle_personne', 'date_debut', 'date_fin_effective') }}
 )
 
 select * from final

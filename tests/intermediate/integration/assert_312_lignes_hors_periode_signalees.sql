@@ -5,28 +5,8 @@
 
 with
 
-ceriges as (
-    select * from {{ ref('base_ceriges__services') }}
-),
-
-gsi as (
-    select * from {{ ref('base_gsi__services') }}
-),
-
 ecartees as (
-    select
-        'CERIGES' as systeme_source,
-        'après le 2023-06-30' as cote
-    from ceriges
-    where not est_doublon and motif_quarantaine = 'hors periode du systeme'
-
-    union all
-
-    select
-        'GSI' as systeme_source,
-        'avant le 2023-07-01' as cote
-    from gsi
-    where not est_doublon and motif_quarantaine = 'hors periode du systeme'
+    {{ lignes_pasi_ecartees('hors periode du systeme') }}
 ),
 
 final as (
@@ -34,7 +14,8 @@ final as (
         systeme_source,
         count(*) as nb_lignes,
         systeme_source || ' : ' || cast(count(*) as {{ dbt.type_string() }})
-        || ' ligne(s) datée(s) ' || min(cote)
+        || ' ligne(s) datée(s) '
+        || case systeme_source when 'CERIGES' then 'après le 2023-06-30' else 'avant le 2023-07-01' end
         || ', hors de la période du système, écartée(s) de l''indicateur 3.1.2.' as message
     from ecartees
     group by systeme_source

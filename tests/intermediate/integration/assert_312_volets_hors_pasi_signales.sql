@@ -5,28 +5,8 @@
 
 with
 
-ceriges as (
-    select * from {{ ref('base_ceriges__services') }}
-),
-
-gsi as (
-    select * from {{ ref('base_gsi__services') }}
-),
-
 ecartees as (
-    select
-        'CERIGES' as systeme_source,
-        volet
-    from ceriges
-    where not est_doublon and motif_quarantaine = 'volet hors PASI'
-
-    union all
-
-    select
-        'GSI' as systeme_source,
-        volet
-    from gsi
-    where not est_doublon and motif_quarantaine = 'volet hors PASI'
+    {{ lignes_pasi_ecartees('volet hors PASI', colonnes=['volet']) }}
 ),
 
 comptes as (

@@ -27,29 +27,16 @@ anomalies as (
         resultats.periode,
         resultats.granularite,
         resultats.date_fin,
-        'mesure candidats_distincts absente' as anomalie
+        case
+            when candidats.mesure is null then 'mesure candidats_distincts absente'
+            when candidats.valeur > resultats.valeur then 'plus de candidats distincts que de DI admissibles'
+        end as anomalie
     from resultats
     left join candidats
         on
             resultats.periode = candidats.periode
             and resultats.granularite = candidats.granularite
             and resultats.date_fin = candidats.date_fin
-    where candidats.mesure is null
-
-    union all
-
-    select
-        resultats.periode,
-        resultats.granularite,
-        resultats.date_fin,
-        'plus de candidats distincts que de DI admissibles' as anomalie
-    from resultats
-    inner join candidats
-        on
-            resultats.periode = candidats.periode
-            and resultats.granularite = candidats.granularite
-            and resultats.date_fin = candidats.date_fin
-    where candidats.valeur > resultats.valeur
 
     union all
 
@@ -79,14 +66,7 @@ anomalies as (
 ),
 
 final as (
-    select
-        periode,
-        granularite,
-        date_fin,
-        anomalie,
-        '1.1.1 ' || periode || ' ' || granularite || ' au ' || cast(date_fin as {{ dbt.type_string() }})
-        || ' : ' || anomalie || '.' as message
-    from anomalies
+    {{ messages_anomalies_fenetres('1.1.1', 'anomalies') }}
 )
 
 select * from final

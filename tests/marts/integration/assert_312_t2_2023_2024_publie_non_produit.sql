@@ -44,15 +44,7 @@ anomalies as (
 ),
 
 final as (
-    select
-        periode,
-        granularite,
-        date_fin,
-        anomalie,
-        '3.1.2 ' || periode || ' ' || granularite || ' au ' || cast(date_fin as {{ dbt.type_string() }})
-        || ' : ' || anomalie || '.' as message
-    from anomalies
-    where anomalie is not null
+    {{ messages_anomalies_fenetres('3.1.2', 'anomalies') }}
 )
 
 select * from final
