@@ -305,22 +305,17 @@ select * from final
 {%- endmacro %}
 
 {# Modèle stg_ d'un extrait : les lignes retenues (ni doublon exact ni quarantaine) du modèle
-   base_, colonnes typées du contrat (alias du base_ compris) dans l'ordre du contrat.
-   base : le ref() du modèle base_ (littéral dans le modèle); colonnes : liste explicite
-   (expressions « ... as nom » admises) quand elle s'écarte du contrat; ajouts : colonnes
-   ajoutées à la fin; ecarts : {colonne du contrat: {'alias': ...}} comme dans base_extrait. #}
-{% macro stg_extrait(base, colonnes=none, ajouts=[], ecarts={}) -%}
+   base_, colonnes du contrat dans l'ordre du contrat. base : le ref() du modèle base_
+   (littéral dans le modèle); remplacer : {colonne du contrat: expression ou liste
+   d'expressions} (colonne renommée, convertie en booléen...); avant, ajouts : expressions
+   sélectionnées avant et après les colonnes du contrat. #}
+{% macro stg_extrait(base, remplacer={}, avant=[], ajouts=[]) -%}
     {%- set extrait = extrait_du_contrat(base) -%}
-    {%- set selection = [] -%}
-    {%- if colonnes is not none -%}
-        {%- do selection.extend(colonnes) -%}
-    {%- elif extrait is not none -%}
-        {%- for colonne in extrait.colonnes -%}
-            {%- do selection.append(ecarts.get(colonne.nom, {}).get('alias', colonne.nom)) -%}
-        {%- endfor -%}
-    {%- else -%}
-        {%- do selection.append('*') -%}
-    {%- endif -%}
+    {%- set selection = [] + avant -%}
+    {%- for colonne in (extrait.colonnes if extrait is not none else [{'nom': '*'}]) -%}
+        {%- set remplacement = remplacer.get(colonne.nom, colonne.nom) -%}
+        {%- do selection.extend([remplacement] if remplacement is string else remplacement) -%}
+    {%- endfor -%}
     {%- do selection.extend(ajouts) %}
 with
 

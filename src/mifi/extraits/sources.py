@@ -101,14 +101,15 @@ def colonnes_dbt(extrait: Extrait) -> list[tuple[str, str]]:
 
 
 def _tests(extrait: Extrait) -> list[str]:
-    fichier = extrait.fichier
+    """Tests de la table brute; le fichier nommé dans leurs messages est lu dans le contrat par
+    le test lui-même (macro fichier_extrait)."""
     lignes: list[str] = []
     if extrait.raison_fraicheur and extrait.colonne_fraicheur is None:
         lignes += _plie(extrait.raison_fraicheur, 10)
         lignes = [ligne[:10] + "# " + ligne[10:] for ligne in lignes]
     lignes += [
         "          - volume_minimal:",
-        f"              arguments: {{min_lignes: {extrait.nb_lignes_min}, fichier: {fichier}}}",
+        f"              arguments: {{min_lignes: {extrait.nb_lignes_min}}}",
     ]
     evenements = [colonne for colonne in extrait.colonnes if colonne.evenement]
     if evenements:
@@ -117,7 +118,7 @@ def _tests(extrait: Extrait) -> list[str]:
             "          # avertissement en deçà (macros/tests_generiques/dates_evenements_futures.sql).",
         ]
     for colonne in evenements:
-        arguments = f"column_name: {colonne.colonne_dbt}, fichier: {fichier}"
+        arguments = f"column_name: {colonne.colonne_dbt}"
         if extrait.format is Format.CSV and extrait.format_date == FORMAT_JJ_MM_AAAA:
             arguments += ", format_date: JJ/MM/AAAA"
         lignes += [
@@ -133,8 +134,7 @@ def _tests(extrait: Extrait) -> list[str]:
         colonne_dbt = extrait.colonne(extrait.colonne_fraicheur).colonne_dbt
         lignes += [
             "          - fraicheur_extrait:",
-            f"              arguments: {{column_name: {colonne_dbt}, jours_max: {extrait.jours_fraicheur}, "
-            f"fichier: {fichier}}}",
+            f"              arguments: {{column_name: {colonne_dbt}, jours_max: {extrait.jours_fraicheur}}}",
             "              config: {severity: warn}",
         ]
     return lignes
