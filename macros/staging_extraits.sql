@@ -137,18 +137,24 @@
    est_doublon (doublon exact) et motif_quarantaine (le premier motif rencontré, dans l'ordre
    des colonnes du contrat, les règles de l'extrait à leur place). Rien n'est filtré.
    relation : le source() de l'extrait (littéral dans le modèle).
+   requises, facultatives : colonnes du contrat dont le vide est (n'est pas) un motif, quelle
+     que soit leur obligation au contrat (un code requis vide est inconnu); textes : colonnes
+     dont la valeur brute nettoyée est gardée (<colonne>_texte; défaut : les dates et nombres
+     facultatifs); codes : colonnes de texte nettoyées comme des codes.
    ecarts : {colonne du contrat: écarts au défaut} : alias (nom de la colonne typée), texte
-     (garder la valeur brute nettoyée : true, false ou son nom; défaut : si non requise),
-     conversion ('code' : nettoyée comme un code), requis (défaut : obligatoire au contrat;
-     pour un code, vide = inconnu), bornes, invalide (mot du motif), libelle (nom dans les
-     motifs), controle (false : pas de motif par défaut), suivie_de ([[nom, expression]] :
-     colonnes typées ajoutées après elle).
+     (nom de la valeur brute gardée, ou false), bornes, invalide (mot du motif), libelle (nom
+     dans les motifs), controle (false : pas de motif par défaut), suivie_de
+     ([[nom, expression]] : colonnes typées ajoutées après elle); requis et conversion ('code')
+     comme les listes ci-dessus.
    regles : [{'si': condition (ou liste de termes, un par ligne), 'motif': motif,
      'avant'/'apres': colonne du contrat}] : règles propres à l'extrait, à la fin sans position.
-   references : [{'colonne': colonne, 'parent': ref('base_<parent>')}] : référence vers un
-     extrait parent (macros cles_parent, etat_reference, motifs_reference), motifs en dernier.
+   references : {colonne: ref('base_<parent>')} : références vers un extrait parent (macros
+     cles_parent, etat_reference, motifs_reference), motifs en dernier.
    derivees : [[nom, expression]] : colonnes calculées sur les colonnes typées. #}
-{% macro base_extrait(relation, ecarts={}, regles=[], references=[], derivees=[]) -%}
+{% macro base_extrait(
+    relation, requises=[], facultatives=[], textes=[], codes=[], ecarts={}, regles=[], references={},
+    derivees=[]
+) -%}
     {%- set extrait = extrait_du_contrat(relation) -%}
     {%- if extrait is none -%}
         {%- if execute -%}
@@ -167,7 +173,12 @@
     {%- endif -%}
     {%- set par_colonne = {} -%}
     {%- for colonne in extrait.colonnes -%}
-        {%- set ecart = ecarts.get(colonne.nom, {}) -%}
+        {%- set ecart = {} -%}
+        {%- do ecart.update(ecarts.get(colonne.nom, {})) -%}
+        {%- if colonne.nom in requises -%}{%- do ecart.update({'requis': true}) -%}{%- endif -%}
+        {%- if colonne.nom in facultatives -%}{%- do ecart.update({'requis': false}) -%}{%- endif -%}
+        {%- if colonne.nom in textes and 'texte' not in ecart -%}{%- do ecart.update({'texte': true}) -%}{%- endif -%}
+        {%- if colonne.nom in codes -%}{%- do ecart.update({'conversion': 'code'}) -%}{%- endif -%}
         {%- set nom = ecart.get('alias', colonne.nom) -%}
         {%- set requis = ecart.get('requis', colonne.obligatoire or false) -%}
         {%- set texte = none -%}
@@ -216,16 +227,16 @@
         {%- do motifs.append([[regle.si] if regle.si is string else regle.si, regle.motif]) -%}
     {%- endfor -%}
     {%- set parents = [] -%}
-    {%- for reference in references -%}
-        {%- set extrait_parent = extrait_du_contrat(reference.parent) -%}
+    {%- for colonne_reference, parent in references.items() -%}
+        {%- set extrait_parent = extrait_du_contrat(parent) -%}
         {%- if extrait_parent is none and execute -%}
             {{ exceptions.raise_compiler_error(
-                "base_extrait : parent " ~ reference.parent ~ " absent du contrat des extraits") }}
+                "base_extrait : parent " ~ parent ~ " absent du contrat des extraits") }}
         {%- endif -%}
         {%- set table_parent = extrait_parent.table if extrait_parent is not none else 'parent' -%}
         {%- do parents.append({
-            'colonne': reference.colonne, 'relation': reference.parent, 'table': table_parent,
-            'cte': 'cles_' ~ table_parent, 'etat': 'etat_' ~ reference.colonne}) -%}
+            'colonne': colonne_reference, 'relation': parent, 'table': table_parent,
+            'cte': 'cles_' ~ table_parent, 'etat': 'etat_' ~ colonne_reference}) -%}
     {%- endfor -%}
     {%- set avant_controle = namespace(cte='typees') %}
 with

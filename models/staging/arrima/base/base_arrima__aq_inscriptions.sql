@@ -7,15 +7,10 @@
 -- Référence contrôlée : id_arrima doit exister dans arrima_clients et y être retenu;
 -- sinon quarantaine (« id_arrima inconnu de arrima_clients » ou
 -- « id_arrima en quarantaine dans arrima_clients »).
-{% set relation = source('arrima', 'arrima_aq_inscriptions') %}
-
 {{ base_extrait(
-    relation,
-    ecarts={
-        'date_inscription': {'texte': true},
-        'admissible': {'requis': true},
-        'statut_inscription': {'requis': true},
-        'direction_regionale': {'conversion': 'code'},
-    },
-    references=[{'colonne': 'id_arrima', 'parent': ref('base_arrima__clients')}],
+    source('arrima', 'arrima_aq_inscriptions'),
+    requises=['admissible', 'statut_inscription'],
+    textes=['date_inscription'],
+    codes=['direction_regionale'],
+    references={'id_arrima': ref('base_arrima__clients')},
 ) }}

@@ -2,9 +2,4 @@
 -- lignes invalides marqués (motif de quarantaine). Rien n'est filtré ici.
 -- Typage et motifs engendrés par le contrat (macro base_extrait); propre à l'extrait : sexe
 -- requis, date de naissance brute gardée.
-{% set relation = source('arrima', 'arrima_clients') %}
-
-{{ base_extrait(relation, ecarts={
-    'date_naissance': {'texte': true},
-    'sexe': {'requis': true},
-}) }}
+{{ base_extrait(source('arrima', 'arrima_clients'), requises=['sexe'], textes=['date_naissance']) }}

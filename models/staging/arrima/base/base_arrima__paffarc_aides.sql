@@ -5,11 +5,9 @@
 -- Référence contrôlée : id_arrima doit exister dans arrima_clients et y être retenu;
 -- sinon quarantaine (« id_arrima inconnu de arrima_clients » ou
 -- « id_arrima en quarantaine dans arrima_clients »).
-{% set relation = source('arrima', 'arrima_paffarc_aides') %}
-
 {{ base_extrait(
-    relation,
-    ecarts={'statut_aide': {'requis': true}},
+    source('arrima', 'arrima_paffarc_aides'),
+    requises=['statut_aide'],
     regles=regles_code_cnp(),
-    references=[{'colonne': 'id_arrima', 'parent': ref('base_arrima__clients')}],
+    references={'id_arrima': ref('base_arrima__clients')},
 ) }}

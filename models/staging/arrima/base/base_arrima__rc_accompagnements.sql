@@ -6,13 +6,11 @@
 -- Référence contrôlée : id_arrima doit exister dans arrima_clients et y être retenu;
 -- sinon quarantaine (« id_arrima inconnu de arrima_clients » ou
 -- « id_arrima en quarantaine dans arrima_clients »).
-{% set relation = source('arrima', 'arrima_rc_accompagnements') %}
-
 {{ base_extrait(
-    relation,
-    ecarts={'prestataire': {'requis': true}},
+    source('arrima', 'arrima_rc_accompagnements'),
+    requises=['prestataire'],
     regles=[
         {'apres': 'date_fin', 'si': 'date_fin < date_debut', 'motif': 'date_fin anterieure a date_debut'},
     ] + regles_code_cnp(),
-    references=[{'colonne': 'id_arrima', 'parent': ref('base_arrima__clients')}],
+    references={'id_arrima': ref('base_arrima__clients')},
 ) }}

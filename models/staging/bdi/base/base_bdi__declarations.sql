@@ -2,10 +2,8 @@
 -- lignes invalides marqués (motif de quarantaine). Rien n'est filtré ici.
 -- Typage et motifs engendrés par le contrat (macro base_extrait); propre à l'extrait : le
 -- statut et l'emploi vides sont inconnus.
-{% set relation = source('bdi', 'bdi_declarations') %}
-
-{{ base_extrait(relation, ecarts={
-    'statut_declaration': {'requis': true},
-    'en_emploi': {'requis': true},
-    'nb_enfants_accompagnants': {'texte': 'nb_enfants_texte'},
-}) }}
+{{ base_extrait(
+    source('bdi', 'bdi_declarations'),
+    requises=['statut_declaration', 'en_emploi'],
+    ecarts={'nb_enfants_accompagnants': {'texte': 'nb_enfants_texte'}},
+) }}

@@ -5,11 +5,9 @@
 -- Référence contrôlée : no_declaration doit exister dans bdi_declarations et y être retenu;
 -- sinon quarantaine (« no_declaration inconnu de bdi_declarations » ou
 -- « no_declaration en quarantaine dans bdi_declarations »).
-{% set relation = source('bdi', 'bdi_experiences') %}
-
 {{ base_extrait(
-    relation,
-    ecarts={'version_cnp': {'requis': true}, 'mois_experience': {'requis': true}},
+    source('bdi', 'bdi_experiences'),
+    requises=['version_cnp', 'mois_experience'],
     regles=regles_code_cnp(requis=true),
-    references=[{'colonne': 'no_declaration', 'parent': ref('base_bdi__declarations')}],
+    references={'no_declaration': ref('base_bdi__declarations')},
 ) }}

@@ -5,14 +5,12 @@
 -- Référence contrôlée : no_declaration doit exister dans bdi_declarations et y être retenu;
 -- sinon quarantaine (« no_declaration inconnu de bdi_declarations » ou
 -- « no_declaration en quarantaine dans bdi_declarations »).
-{% set relation = source('bdi', 'bdi_francais') %}
-
 {{ base_extrait(
-    relation,
+    source('bdi', 'bdi_francais'),
+    requises=['type_preuve'],
     ecarts={
-        'type_preuve': {'requis': true},
         'niveau_comprehension_orale': {'texte': 'niveau_co_texte'},
         'niveau_production_orale': {'texte': 'niveau_po_texte'},
     },
-    references=[{'colonne': 'no_declaration', 'parent': ref('base_bdi__declarations')}],
+    references={'no_declaration': ref('base_bdi__declarations')},
 ) }}

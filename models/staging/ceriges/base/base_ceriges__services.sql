@@ -10,14 +10,10 @@
 
 {{ base_extrait(
     relation,
-    ecarts={
-        'date_naissance': {'texte': true},
-        'sexe': {'requis': true},
-        'code_organisme': {'conversion': 'code'},
-        'region_administrative': {'requis': false},
-        'volet': {'controle': false},
-        'date_service': {'texte': true},
-        'code_service': {'conversion': 'code'},
-    },
+    requises=['sexe'],
+    facultatives=['region_administrative'],
+    textes=['date_naissance', 'date_service'],
+    codes=['code_organisme', 'code_service'],
+    ecarts={'volet': {'controle': false}},
     regles=regles_perimetre_pasi('date_service >= ' ~ date_bascule_gsi(), relation),
 ) }}

@@ -3,14 +3,12 @@
 -- Typage et motifs engendrés par le contrat (macro base_extrait); propre à l'extrait : nom et
 -- prénom contrôlés ensemble, code CNP nommé code_profession avec sa version déduite du nombre
 -- de chiffres, dates d'accompagnement nommées date_debut et date_fin (fin au plus tôt au début).
-{% set relation = source('ddrc', 'ddrc_projets_recrutement') %}
-
 {{ base_extrait(
-    relation,
+    source('ddrc', 'ddrc_projets_recrutement'),
+    codes=['pays_naissance'],
     ecarts={
         'nom': {'controle': false},
         'prenom': {'controle': false},
-        'pays_naissance': {'conversion': 'code'},
         'code_cnp': {
             'alias': 'code_profession',
             'suivie_de': [['version_cnp', version_cnp_du_code(nettoyer_code('code_cnp'))]],

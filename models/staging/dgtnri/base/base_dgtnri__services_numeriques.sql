@@ -4,16 +4,15 @@
 -- mise en ligne facultative (vide : pas encore en ligne), nouveau service requis, participation
 -- des clientèles contrôlée pour un nouveau service seulement. Oui/Non deviennent des booléens
 -- (casse et espaces ignorés).
-{% set relation = source('dgtnri', 'dgtnri_services_numeriques') %}
-
 with
 
 controlees as (
     {{ base_extrait(
-        relation,
+        source('dgtnri', 'dgtnri_services_numeriques'),
+        requises=['nouveau_service'],
+        facultatives=['date_mise_en_ligne'],
         ecarts={
-            'date_mise_en_ligne': {'requis': false},
-            'nouveau_service': {'alias': 'nouveau_service_code', 'requis': true},
+            'nouveau_service': {'alias': 'nouveau_service_code'},
             'participation_clientele_amont': {'alias': 'participation_code', 'controle': false},
         },
         regles=[{

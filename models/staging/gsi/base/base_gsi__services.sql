@@ -9,13 +9,10 @@
 
 {{ base_extrait(
     relation,
-    ecarts={
-        'date_naissance': {'texte': true},
-        'sexe': {'requis': true},
-        'id_organisme': {'conversion': 'code'},
-        'region_administrative': {'requis': false},
-        'volet': {'controle': false},
-        'date_service': {'texte': true},
-    },
+    requises=['sexe'],
+    facultatives=['region_administrative'],
+    textes=['date_naissance', 'date_service'],
+    codes=['id_organisme'],
+    ecarts={'volet': {'controle': false}},
     regles=regles_perimetre_pasi('date_service < ' ~ date_bascule_gsi(), relation),
 ) }}

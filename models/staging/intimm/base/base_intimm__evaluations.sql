@@ -5,15 +5,12 @@
 -- Référence contrôlée : no_inscription doit exister dans intimm_inscriptions et y être retenu;
 -- sinon quarantaine (« no_inscription inconnu de intimm_inscriptions » ou
 -- « no_inscription en quarantaine dans intimm_inscriptions »).
-{% set relation = source('intimm', 'intimm_evaluations') %}
-
 {{ base_extrait(
-    relation,
+    source('intimm', 'intimm_evaluations'),
+    requises=['competence', 'type_evaluation', 'date_evaluation'],
     ecarts={
-        'competence': {'requis': true},
-        'type_evaluation': {'requis': true},
         'resultat': {'controle': false, 'suivie_de': [['niveau', convertir_entier('resultat')]]},
-        'date_evaluation': {'requis': true, 'invalide': 'manquante ou invalide'},
+        'date_evaluation': {'invalide': 'manquante ou invalide'},
     },
     regles=[
         {'apres': 'resultat', 'si': 'resultat is null', 'motif': 'resultat manquant'},
@@ -23,5 +20,5 @@
             'motif': 'resultat hors echelle',
         },
     ],
-    references=[{'colonne': 'no_inscription', 'parent': ref('base_intimm__inscriptions')}],
+    references={'no_inscription': ref('base_intimm__inscriptions')},
 ) }}

@@ -6,16 +6,14 @@
 -- Référence contrôlée : no_client doit exister dans intimm_personnes et y être retenu;
 -- sinon quarantaine (« no_client inconnu de intimm_personnes » ou
 -- « no_client en quarantaine dans intimm_personnes »).
-{% set relation = source('intimm', 'intimm_inscriptions') %}
-
 {{ base_extrait(
-    relation,
+    source('intimm', 'intimm_inscriptions'),
+    requises=['jours_presence'],
+    textes=['jours_presence'],
+    codes=['sigle_cours', 'code_prestataire'],
     ecarts={
-        'sigle_cours': {'conversion': 'code'},
-        'code_prestataire': {'conversion': 'code'},
         'date_debut_cours': {'invalide': 'manquante ou invalide'},
         'date_fin_cours': {'invalide': 'manquante ou invalide'},
-        'jours_presence': {'requis': true, 'texte': true},
         'enseignant_mifi': {'alias': 'enseignant_mifi_code'},
     },
     regles=[
@@ -27,5 +25,5 @@
         {'avant': 'statut_inscription', 'si': 'statut_inscription is null', 'motif': 'statut_inscription manquant'},
         {'avant': 'jours_presence', 'si': 'jours_presence_texte is null', 'motif': 'jours_presence manquant'},
     ],
-    references=[{'colonne': 'no_client', 'parent': ref('base_intimm__personnes')}],
+    references={'no_client': ref('base_intimm__personnes')},
 ) }}

@@ -6,14 +6,9 @@
 -- Référence contrôlée : id_arrima doit exister dans arrima_clients et y être retenu;
 -- sinon quarantaine (« id_arrima inconnu de arrima_clients » ou
 -- « id_arrima en quarantaine dans arrima_clients »).
-{% set relation = source('powerapp', 'powerapp_aq_rencontres') %}
-
 {{ base_extrait(
-    relation,
-    ecarts={
-        'date_rencontre': {'texte': true},
-        'type_rencontre': {'requis': true},
-        'statut_rencontre': {'requis': true},
-    },
-    references=[{'colonne': 'id_arrima', 'parent': ref('base_arrima__clients')}],
+    source('powerapp', 'powerapp_aq_rencontres'),
+    requises=['type_rencontre', 'statut_rencontre'],
+    textes=['date_rencontre'],
+    references={'id_arrima': ref('base_arrima__clients')},
 ) }}

@@ -4,17 +4,13 @@
 -- lisible (sans bornes), version CNP et diagnostic requis, code CNP valide pour sa version; le
 -- niveau de compétence (CNP 2016) ou le FÉER (CNP 2021) est obligatoire pour sa version : sans
 -- lui, le seuil de français de la profession ne peut pas être fixé.
-{% set relation = source('referentiels_bdi', 'ref_diagnostics_professions') %}
-
 {{ base_extrait(
-    relation,
+    source('referentiels_bdi', 'ref_diagnostics_professions'),
+    requises=['version_cnp', 'diagnostic'],
     ecarts={
         'annee': {'bornes': none},
-        'version_cnp': {'requis': true},
-        'code_profession': {'controle': false},
         'niveau_competence': {'controle': false},
         'feer': {'controle': false},
-        'diagnostic': {'requis': true},
     },
     regles=regles_code_cnp(requis=true) + [
         {
