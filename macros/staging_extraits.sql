@@ -81,7 +81,8 @@
                     {%- endfor %}
                 )
                 {%- else -%}
-                    {{ en_ligne[loop.index0] }}
+                    {#- un terme sur plusieurs lignes (macro) : ses lignes suivent le retrait -#}
+                    {{ en_ligne[loop.index0] | indent(12) }}
                 {%- endif -%}
         {%- endfor %}
                 then '{{ motif }}'
