@@ -151,10 +151,13 @@
      'avant'/'apres': colonne du contrat}] : règles propres à l'extrait, à la fin sans position.
    references : {colonne: ref('base_<parent>')} : références vers un extrait parent (macros
      cles_parent, etat_reference, motifs_reference), motifs en dernier.
-   derivees : [[nom, expression]] : colonnes calculées sur les colonnes typées. #}
+   derivees : [[nom, expression]] : colonnes calculées sur les colonnes typées.
+   ordre : colonnes du contrat dont les motifs passent en premier, dans cet ordre (les autres
+     suivent dans l'ordre du contrat) : l'ordre historique d'un extrait, qui décide du motif
+     d'une ligne à plusieurs défauts. #}
 {% macro base_extrait(
     relation, requises=[], facultatives=[], textes=[], codes=[], ecarts={}, regles=[], references={},
-    derivees=[]
+    derivees=[], ordre=[]
 ) -%}
     {%- set extrait = extrait_du_contrat(relation) -%}
     {%- if extrait is none -%}
@@ -214,8 +217,17 @@
             {%- do par_colonne.update({colonne.nom: []}) -%}
         {%- endif -%}
     {%- endfor -%}
+    {%- set ordonnees = [] -%}
+    {%- for nom_ordre in ordre -%}
+        {%- for colonne in extrait.colonnes if colonne.nom == nom_ordre -%}
+            {%- do ordonnees.append(colonne) -%}
+        {%- endfor -%}
+    {%- endfor -%}
+    {%- for colonne in extrait.colonnes if colonne.nom not in ordre -%}
+        {%- do ordonnees.append(colonne) -%}
+    {%- endfor -%}
     {%- set motifs = [] -%}
-    {%- for colonne in extrait.colonnes -%}
+    {%- for colonne in ordonnees -%}
         {%- for regle in regles if regle.avant == colonne.nom -%}
             {%- do motifs.append([[regle.si] if regle.si is string else regle.si, regle.motif]) -%}
         {%- endfor -%}

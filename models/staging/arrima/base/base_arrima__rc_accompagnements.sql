@@ -6,6 +6,7 @@
 -- Référence contrôlée : id_arrima doit exister dans arrima_clients et y être retenu;
 -- sinon quarantaine (« id_arrima inconnu de arrima_clients » ou
 -- « id_arrima en quarantaine dans arrima_clients »).
+-- Ordre des motifs : l'ordre historique de l'extrait (premières colonnes), puis le contrat.
 {{ base_extrait(
     source('arrima', 'arrima_rc_accompagnements'),
     requises=['prestataire'],
@@ -13,4 +14,5 @@
         {'apres': 'date_fin', 'si': 'date_fin < date_debut', 'motif': 'date_fin anterieure a date_debut'},
     ] + regles_code_cnp(),
     references={'id_arrima': ref('base_arrima__clients')},
+    ordre=['id_accompagnement', 'id_arrima', 'date_debut', 'date_fin'],
 ) }}

@@ -6,6 +6,7 @@
 -- 3.1.2) : une ligne datée à partir de la bascule vers GSI (2023-07-01) est mise de côté avec le
 -- motif « hors periode du systeme », un volet autre que V1, V1A, V2, V3, V4 (liste du contrat)
 -- avec le motif « volet hors PASI ».
+-- Ordre des motifs : l'ordre historique de l'extrait (premières colonnes), puis le contrat.
 {% set relation = source('ceriges', 'ceriges_services') %}
 
 {{ base_extrait(
@@ -16,4 +17,5 @@
     codes=['code_organisme', 'code_service'],
     ecarts={'volet': {'controle': false}},
     regles=regles_perimetre_pasi('date_service >= ' ~ date_bascule_gsi(), relation),
+    ordre=['no_dossier', 'date_service', 'date_naissance', 'date_arrivee'],
 ) }}

@@ -5,6 +5,7 @@
 -- gardées. Périmètre du PASI (docs/decisions_methodologiques.md, 3.1.2) : une ligne datée avant
 -- la bascule vers GSI (2023-07-01) est mise de côté avec le motif « hors periode du systeme »,
 -- un code de volet autre que 1, 2, 3, 4 (liste du contrat) avec le motif « volet hors PASI ».
+-- Ordre des motifs : l'ordre historique de l'extrait (premières colonnes), puis le contrat.
 {% set relation = source('gsi', 'gsi_services') %}
 
 {{ base_extrait(
@@ -15,4 +16,5 @@
     codes=['id_organisme'],
     ecarts={'volet': {'controle': false}},
     regles=regles_perimetre_pasi('date_service < ' ~ date_bascule_gsi(), relation),
+    ordre=['id_personne', 'date_service', 'date_naissance', 'date_arrivee'],
 ) }}

@@ -6,6 +6,7 @@
 -- Référence contrôlée : no_client doit exister dans intimm_personnes et y être retenu;
 -- sinon quarantaine (« no_client inconnu de intimm_personnes » ou
 -- « no_client en quarantaine dans intimm_personnes »).
+-- Ordre des motifs : l'ordre historique de l'extrait (premières colonnes), puis le contrat.
 {{ base_extrait(
     source('intimm', 'intimm_inscriptions'),
     requises=['jours_presence'],
@@ -26,4 +27,8 @@
         {'avant': 'jours_presence', 'si': 'jours_presence_texte is null', 'motif': 'jours_presence manquant'},
     ],
     references={'no_client': ref('base_intimm__personnes')},
+    ordre=[
+        'no_inscription', 'no_client', 'sigle_cours', 'date_debut_cours', 'date_fin_cours',
+        'statut_inscription', 'jours_presence'
+    ],
 ) }}
