@@ -88,23 +88,18 @@
    exclu; codes à zéros de tête rétablis, « 1 » = « 01 »); dans un classeur, la première ligne
    Excel est l'originale. relation : le source() de l'extrait, laissé littéral dans le modèle. #}
 {% macro est_doublon_extrait(relation) -%}
-    {%- set trouve = namespace(extrait=none) -%}
-    {#- identifiant : la table; dans un test unitaire dbt, __dbt__cte__<source>__<table> -#}
-    {%- for extrait in contrat_extraits()
-        if relation.identifier in [extrait.table, '__dbt__cte__' ~ extrait.source ~ '__' ~ extrait.table] -%}
-        {%- set trouve.extrait = extrait -%}
-    {%- endfor -%}
+    {%- set extrait = extrait_du_contrat(relation) -%}
     {#- À l'analyse du projet (execute faux), source() ne rend pas encore la vraie relation. -#}
-    {%- if trouve.extrait is none and execute -%}
+    {%- if extrait is none and execute -%}
         {{ exceptions.raise_compiler_error(
             "est_doublon_extrait : " ~ relation.identifier ~ " absent du contrat des extraits") }}
-    {%- elif trouve.extrait is none -%}
+    {%- elif extrait is none -%}
         false
     {%- else -%}
     {{ est_doublon_exact(
-        trouve.extrait.colonnes_doublon,
-        largeurs=trouve.extrait.largeurs,
-        ordre=convertir_entier('no_ligne_excel') if trouve.extrait.classeur else none,
+        extrait.colonnes_doublon,
+        largeurs=extrait.largeurs,
+        ordre=convertir_entier('no_ligne_excel') if extrait.classeur else none,
     ) }}
     {%- endif -%}
 {%- endmacro %}

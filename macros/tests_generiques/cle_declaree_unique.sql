@@ -7,7 +7,8 @@
     fichier, la clé et sa valeur. Les lignes en quarantaine comptent aussi (une copie invalide
     d'une ligne valide est une contradiction).
 #}
-{% test cle_declaree_unique(model, colonne, fichier) %}
+{% test cle_declaree_unique(model, colonne, fichier=none) %}
+    {%- set fichier = fichier_extrait(model, fichier) -%}
     {{ porte_qualite_non_bloquante() }}
     with
 

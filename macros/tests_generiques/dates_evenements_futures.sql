@@ -13,9 +13,11 @@
       autant de jours (saisie anticipée, décalage de fuseau) : comptées en avertissement.
 
     Une ligne par test en échec : nombre de dates, la plus tardive, message en français qui
-    nomme le fichier et la colonne. Les dates illisibles sont laissées à la quarantaine.
+    nomme le fichier (lu dans le contrat, macro fichier_extrait) et la colonne. Les dates
+    illisibles sont laissées à la quarantaine.
 #}
-{% test dates_evenements_futures(model, column_name, fichier, format_date='AAAA-MM-JJ', dans_tolerance=false) %}
+{% test dates_evenements_futures(model, column_name, fichier=none, format_date='AAAA-MM-JJ', dans_tolerance=false) %}
+    {%- set fichier = fichier_extrait(model, fichier) -%}
     {%- set tolerance = var('tolerance_dates_futures_jours', 7) | int -%}
     {%- set limite = dbt.dateadd('day', tolerance, date_extraction()) -%}
     {{ porte_qualite_non_bloquante() }}

@@ -1,7 +1,8 @@
 {#
     Test générique, sur un modèle base_ (toutes les lignes brutes d'un extrait, typées, avec
     est_doublon et motif_quarantaine) : échoue quand la part des lignes mises en quarantaine
-    dépasse le seuil (var seuil_quarantaine, 2 % par défaut). Le message nomme le fichier et le
+    dépasse le seuil (var seuil_quarantaine, 2 % par défaut). Le message nomme le fichier (lu dans
+    le contrat, macro fichier_extrait) et le
     motif le plus fréquent (ex. « id_arrima inconnu de arrima_clients »), pour orienter vers
     la cause.
     motifs_exclus : motifs qui ne signalent pas une ligne invalide mais une mise à l'écart voulue
@@ -9,7 +10,8 @@
     (ligne enfant d'une ligne parente en quarantaine); ces lignes restent comptées et visibles,
     mais n'entrent pas dans le seuil (des tests de dérive ou le test du parent les surveillent).
 #}
-{% test quarantaine_sous_seuil(model, fichier, seuil=none, motifs_exclus=[]) %}
+{% test quarantaine_sous_seuil(model, fichier=none, seuil=none, motifs_exclus=[]) %}
+    {%- set fichier = fichier_extrait(model, fichier) -%}
     {%- set seuil_applique = seuil if seuil is not none else var('seuil_quarantaine') -%}
     {{ porte_qualite_non_bloquante() }}
     with lignes_en_quarantaine as (

@@ -3,7 +3,8 @@
     source = lignes retenues (modèle stg_) + doublons exacts + lignes en quarantaine
     (modèle base_). S'applique au modèle stg_ ; message en français nommant le fichier.
 #}
-{% test reconciliation_lignes(model, modele_base, nom_source, nom_table, fichier) %}
+{% test reconciliation_lignes(model, modele_base, nom_source, nom_table, fichier=none) %}
+    {%- set fichier = fichier_extrait(model, fichier) -%}
     with brutes as (
         select count(*) as nb from {{ source(nom_source, nom_table) }}
     ),

@@ -6,9 +6,12 @@
     fichier, la colonne, le parent et la cause probable. Quand la plupart des valeurs inconnues
     retrouvent une clé du parent une fois les zéros de tête retirés des deux côtés (un
     réenregistrement Excel : `5` pour `00000005`), le message le dit : « zéros de tête perdus ? ».
-    modele_parent : modèle base_ du parent (toutes ses lignes, clé déjà nettoyée).
+    modele_parent : modèle base_ du parent (toutes ses lignes, clé déjà nettoyée). Les fichiers
+    de l'enfant et du parent sont lus dans le contrat (macro fichier_extrait).
 #}
-{% test references_connues(model, colonne, modele_parent, colonne_parent, fichier, fichier_parent, seuil=none) %}
+{% test references_connues(model, colonne, modele_parent, colonne_parent, fichier=none, fichier_parent=none, seuil=none) %}
+    {%- set fichier = fichier_extrait(model, fichier) -%}
+    {%- set fichier_parent = fichier_extrait(modele_parent, fichier_parent) -%}
     {%- set seuil_applique = seuil if seuil is not none else var('seuil_quarantaine') -%}
     {%- set texte = dbt.type_string() -%}
     {{ porte_qualite_non_bloquante() }}

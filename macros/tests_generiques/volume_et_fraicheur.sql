@@ -1,9 +1,12 @@
 {#
     Contrôles de volume et de fraîcheur des extraits (images complètes, réextraites chaque nuit).
+    Le fichier nommé dans les messages est celui de l'extrait testé, lu dans le contrat
+    (macro fichier_extrait); l'argument fichier ne sert qu'hors du contrat.
 #}
 
 {# Échoue quand l'extrait a moins de min_lignes lignes (fichier tronqué ou vide). #}
-{% test volume_minimal(model, min_lignes, fichier) %}
+{% test volume_minimal(model, min_lignes, fichier=none) %}
+    {%- set fichier = fichier_extrait(model, fichier) -%}
     {{ porte_qualite_non_bloquante() }}
     select
         count(*) as nb_lignes,
@@ -15,7 +18,8 @@
 
 {# Échoue (ou avertit) quand la date la plus récente de la colonne est plus vieille que
    jours_max jours avant date_extraction : l'extrait n'a pas été rafraîchi. #}
-{% test fraicheur_extrait(model, column_name, jours_max, fichier, format_date='AAAA-MM-JJ') %}
+{% test fraicheur_extrait(model, column_name, jours_max, fichier=none, format_date='AAAA-MM-JJ') %}
+    {%- set fichier = fichier_extrait(model, fichier) -%}
     with dates as (
         select max({{ convertir_date(column_name, format_date) }}) as date_max
         from {{ model }}

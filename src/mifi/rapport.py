@@ -33,6 +33,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Protocol
 
+from mifi.validation.contrat_extraits import EXTRAITS
+
 MOIS = ["janv.", "févr.", "mars", "avr.", "mai", "juin", "juil.", "août", "sept.", "oct.",
         "nov.", "déc."]
 MOIS_LONGS = ["janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août",
@@ -377,7 +379,7 @@ def collecter_quarantaines(connexion: Any, catalogue: str, manifeste: dict[str, 
     fichiers: dict[str, str] = {}
     for noeud in noeuds.values():
         meta = noeud.get("test_metadata") or {}
-        fichier = (meta.get("kwargs") or {}).get("fichier")
+        fichier = fichier_du_test(noeud)
         if (
             noeud.get("resource_type") == "test"
             and fichier
@@ -491,6 +493,28 @@ def _nom_relation(identifiant: str | None) -> str:
     return identifiant.split(".")[-1] if identifiant else ""
 
 
+# Tests génériques d'un extrait : le fichier qu'ils nomment est lu dans le contrat d'après la
+# relation testée (macro dbt fichier_extrait), sauf argument fichier explicite.
+TESTS_D_EXTRAIT = frozenset({
+    "volume_minimal", "fraicheur_extrait", "dates_evenements_futures", "quarantaine_sous_seuil",
+    "references_connues", "reconciliation_lignes", "cle_declaree_unique",
+})
+
+
+def fichier_du_test(noeud: dict[str, Any]) -> str | None:
+    """Fichier de l'extrait d'un test du manifeste : son argument fichier, sinon, pour un test
+    d'extrait, le fichier du contrat dont la table source ou le modèle base_/stg_ est testé."""
+    meta = noeud.get("test_metadata") or {}
+    fichier = (meta.get("kwargs") or {}).get("fichier")
+    if fichier or meta.get("name") not in TESTS_D_EXTRAIT:
+        return str(fichier) if fichier else None
+    noms = {_nom_relation(noeud.get("attached_node"))} | {str(source[-1]) for source in noeud.get("sources") or []}
+    for extrait in EXTRAITS:
+        if noms & {extrait.nom, f"base_{extrait.modele}", f"stg_{extrait.modele}"}:
+            return extrait.fichier
+    return None
+
+
 def _nom_reference(reference: object) -> str:
     """« ref('indicateurs') » → « indicateurs »."""
     trouve = re.search(r"""ref\(\s*['"](.+?)['"]""", str(reference or ""))
@@ -514,7 +538,7 @@ def libelle_test(noeud: dict[str, Any], nom: str) -> str:
     modele = _nom_relation(noeud.get("attached_node"))
     if not modele and noeud.get("sources"):
         modele = ".".join(noeud["sources"][0])
-    fichier = parametres.get("fichier")
+    fichier = fichier_du_test(noeud)
     colonnes = parametres.get("colonnes")
     modeles = {
         "accepted_values": f"valeurs acceptées de {colonne} dans {modele}",

@@ -21,11 +21,14 @@ import textwrap
 from pathlib import Path
 
 from mifi.validation.contrat_extraits import (
+    ANNEES_PLAUSIBLES,
     EXTRAITS,
     FORMAT_JJ_MM_AAAA,
     SOURCES,
+    Colonne,
     Extrait,
     Format,
+    NatureDate,
 )
 
 RACINE = Path(__file__).resolve().parents[3]
@@ -98,14 +101,15 @@ def colonnes_dbt(extrait: Extrait) -> list[tuple[str, str]]:
 
 
 def _tests(extrait: Extrait) -> list[str]:
-    fichier = extrait.fichier
+    """Tests de la table brute; le fichier nommé dans leurs messages est lu dans le contrat par
+    le test lui-même (macro fichier_extrait)."""
     lignes: list[str] = []
     if extrait.raison_fraicheur and extrait.colonne_fraicheur is None:
         lignes += _plie(extrait.raison_fraicheur, 10)
         lignes = [ligne[:10] + "# " + ligne[10:] for ligne in lignes]
     lignes += [
         "          - volume_minimal:",
-        f"              arguments: {{min_lignes: {extrait.nb_lignes_min}, fichier: {fichier}}}",
+        f"              arguments: {{min_lignes: {extrait.nb_lignes_min}}}",
     ]
     evenements = [colonne for colonne in extrait.colonnes if colonne.evenement]
     if evenements:
@@ -114,7 +118,7 @@ def _tests(extrait: Extrait) -> list[str]:
             "          # avertissement en deçà (macros/tests_generiques/dates_evenements_futures.sql).",
         ]
     for colonne in evenements:
-        arguments = f"column_name: {colonne.colonne_dbt}, fichier: {fichier}"
+        arguments = f"column_name: {colonne.colonne_dbt}"
         if extrait.format is Format.CSV and extrait.format_date == FORMAT_JJ_MM_AAAA:
             arguments += ", format_date: JJ/MM/AAAA"
         lignes += [
@@ -130,8 +134,7 @@ def _tests(extrait: Extrait) -> list[str]:
         colonne_dbt = extrait.colonne(extrait.colonne_fraicheur).colonne_dbt
         lignes += [
             "          - fraicheur_extrait:",
-            f"              arguments: {{column_name: {colonne_dbt}, jours_max: {extrait.jours_fraicheur}, "
-            f"fichier: {fichier}}}",
+            f"              arguments: {{column_name: {colonne_dbt}, jours_max: {extrait.jours_fraicheur}}}",
             "              config: {severity: warn}",
         ]
     return lignes
@@ -160,15 +163,60 @@ def texte_sources(source: str) -> str:
     return "\n".join(lignes) + "\n"
 
 
+def _jinja(valeur: object) -> str:
+    """Littéral Jinja (listes, textes, nombres, booléens, none)."""
+    if valeur is None:
+        return "none"
+    if isinstance(valeur, bool):
+        return "true" if valeur else "false"
+    if isinstance(valeur, (list, tuple)):
+        return "[" + ", ".join(_jinja(element) for element in valeur) + "]"
+    if isinstance(valeur, int):
+        return str(valeur)
+    return "'" + str(valeur).replace("'", "\\'") + "'"
+
+
+def description_colonne(colonne: Colonne) -> str:
+    """Une colonne du contrat pour le staging (macro base_extrait) : nom dans l'entrepôt, type,
+    puis seulement ce qui s'écarte du défaut (obligatoire, codes, largeur, bornes, date de
+    naissance et sa première année plausible, nom féminin pour l'accord des motifs)."""
+    cles: list[tuple[str, object]] = [("nom", colonne.colonne_dbt), ("type", colonne.type.value)]
+    if colonne.obligatoire:
+        cles.append(("obligatoire", True))
+    if colonne.codes:
+        cles.append(("codes", list(colonne.codes)))
+    if colonne.largeur:
+        cles.append(("largeur", colonne.largeur))
+    if colonne.bornes is not None:
+        cles.append(("bornes", list(colonne.bornes)))
+    if colonne.nature_date is NatureDate.NAISSANCE:
+        cles += [("nature", colonne.nature_date.value), ("annee_min", ANNEES_PLAUSIBLES[colonne.nature_date][0])]
+    if colonne.feminin:
+        cles.append(("feminin", True))
+    return "{" + ", ".join(f"'{cle}': {_jinja(valeur)}" for cle, valeur in cles) + "}"
+
+
+def format_date_staging(extrait: Extrait) -> str:
+    """Format des dates dans la table brute : les classeurs sont rendus en AAAA-MM-JJ par le
+    greffon; un CSV garde celui du fichier."""
+    if extrait.format is Format.CSV and extrait.format_date == FORMAT_JJ_MM_AAAA:
+        return "JJ/MM/AAAA"
+    return "AAAA-MM-JJ"
+
+
 def texte_macro() -> str:
     """Macro dbt ``contrat_extraits()`` : la liste des extraits (fichier, source, table, suffixe
-    des modèles du staging), pour les modèles qui parcourent tous les extraits."""
+    des modèles du staging, colonnes typées), pour les macros du staging (base_extrait,
+    stg_extrait), les tests génériques et les modèles qui parcourent tous les extraits."""
     lignes = [
         "{#- Fichier engendré par `python -m mifi.extraits.sources` depuis le contrat des extraits",
         "    (src/mifi/validation/contrat_extraits.py) : ne pas le modifier à la main.",
         "    Un extrait : fichier, source et table dbt, modele (base_<modele> : toutes les lignes",
         "    typées; stg_<modele> : les lignes retenues), classeur (Excel), largeurs (codes à zéros",
-        "    de tête), colonnes_doublon (colonnes comparées pour les doublons exacts). -#}",
+        "    de tête), colonnes_doublon (colonnes comparées pour les doublons exacts), format_date",
+        "    (dates de la table brute) et colonnes (dans l'ordre du contrat : nom dans l'entrepôt,",
+        "    type, obligatoire, codes acceptés, largeur, bornes des entiers, nature et première",
+        "    année plausible d'une date de naissance, nom féminin). -#}",
         "{% macro contrat_extraits() -%}",
         "    {{ return([",
     ]
@@ -181,8 +229,11 @@ def texte_macro() -> str:
             f"        {{'fichier': '{extrait.fichier}', 'source': '{extrait.source}', "
             f"'table': '{extrait.nom}', 'modele': '{extrait.modele}',",
             f"            'classeur': {'true' if extrait.format is Format.XLSX else 'false'}, "
-            f"'largeurs': {json.dumps(largeurs)},",
-            f"            'colonnes_doublon': {json.dumps(doublon, ensure_ascii=False)}}},",
+            f"'largeurs': {json.dumps(largeurs)}, 'format_date': '{format_date_staging(extrait)}',",
+            f"            'colonnes_doublon': {json.dumps(doublon, ensure_ascii=False)},",
+            "            'colonnes': [",
+            *(f"                {description_colonne(colonne)}," for colonne in extrait.colonnes),
+            "            ]},",
         ]
     lignes += ["    ]) }}", "{%- endmacro %}"]
     return "\n".join(lignes) + "\n"

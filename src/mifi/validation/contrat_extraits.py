@@ -105,6 +105,8 @@ class Colonne:
     # date d'un évènement enregistré (service, dépôt, décision...) : ne peut être future
     # (test dbt dates_evenements_futures)
     evenement: bool = False
+    # nom féminin : accord des motifs de quarantaine du staging (« version_cnp inconnue »)
+    feminin: bool = False
 
     @property
     def largeur(self) -> int | None:
@@ -331,7 +333,7 @@ EXTRAITS: tuple[Extrait, ...] = (
         (
             _id("no_declaration", description="Identifiant de la DI."),
             _cnp("code_profession", description="Code CNP 2016 (4 chiffres) ou CNP 2021 (5 chiffres)."),
-            _code("version_cnp", VERSIONS_CNP, description="`2016` ou `2021`."),
+            _code("version_cnp", VERSIONS_CNP, description="`2016` ou `2021`.", feminin=True),
             _entier("mois_experience", 0, None, description="Mois d'expérience dans cette profession."),
         ),
         source="bdi", modele="bdi__experiences",
@@ -350,7 +352,7 @@ EXTRAITS: tuple[Extrait, ...] = (
         "ref_diagnostics_professions.csv", BDI, "Une ligne par année civile × version CNP × profession diagnostiquée.",
         (
             _entier("annee", 1990, 2100, description="Année civile du diagnostic.", obligatoire=True),
-            _code("version_cnp", VERSIONS_CNP, description="`2016` ou `2021`."),
+            _code("version_cnp", VERSIONS_CNP, description="`2016` ou `2021`.", feminin=True),
             _cnp("code_profession", description="Code CNP (texte).", obligatoire=True),
             _code("niveau_competence", ("0", "A", "B", "C", "D"), description="Niveau de compétence `0`, `A`, `B`, `C`, `D` (CNP 2016 seulement)."),
             _code("feer", ("0", "1", "2", "3", "4", "5"), description="FÉER `0`-`5` (CNP 2021 seulement)."),
@@ -368,9 +370,9 @@ EXTRAITS: tuple[Extrait, ...] = (
             _naissance(description="Date de naissance (AAAA-MM-JJ).", obligatoire=True),
             _code("sexe", SEXE_FMX, description="`F`, `M` ou `X`."),
             _pays("pays_naissance", description="Pays de naissance (ISO 3166 alpha-3)."),
-            _code("categorie_immigration", ("TRAVAILLEUR_QUALIFIE", "REGROUPEMENT_FAMILIAL", "REFUGIE", "DEMANDEUR_ASILE", "TRAVAILLEUR_TEMPORAIRE", "ETUDIANT_ETRANGER", "AUTRE"), description="Catégorie d'immigration."),
+            _code("categorie_immigration", ("TRAVAILLEUR_QUALIFIE", "REGROUPEMENT_FAMILIAL", "REFUGIE", "DEMANDEUR_ASILE", "TRAVAILLEUR_TEMPORAIRE", "ETUDIANT_ETRANGER", "AUTRE"), description="Catégorie d'immigration.", feminin=True),
             _date("date_arrivee_quebec", NatureDate.ARRIVEE, description="Date d'arrivée au Québec; vide : pas encore arrivé."),
-            _code("region_administrative", REGIONS, description="Région administrative (`01`-`17`) ou vide."),
+            _code("region_administrative", REGIONS, description="Région administrative (`01`-`17`) ou vide.", feminin=True),
         ),
         source="arrima", modele="arrima__clients",
         cles_uniques=(("id_arrima",),),
@@ -413,7 +415,7 @@ EXTRAITS: tuple[Extrait, ...] = (
             _date("date_debut", description="Début de l'accompagnement (AAAA-MM-JJ).", obligatoire=True, evenement=True),
             _date("date_fin", description="Fin de l'accompagnement (AAAA-MM-JJ); vide : en cours."),
             _cnp("code_profession", description="Code CNP de la profession visée (texte)."),
-            _code("version_cnp", VERSIONS_CNP, description="Version de la CNP du code : `2016` ou `2021`."),
+            _code("version_cnp", VERSIONS_CNP, description="Version de la CNP du code : `2016` ou `2021`.", feminin=True),
         ),
         source="arrima", modele="arrima__rc_accompagnements",
         cles_uniques=(("id_accompagnement",),),
@@ -427,7 +429,7 @@ EXTRAITS: tuple[Extrait, ...] = (
             _code("statut_aide", ("ACCORDEE", "REFUSEE", "ANNULEE"), description="`ACCORDEE`, `REFUSEE` ou `ANNULEE`."),
             _decimal("montant_accorde", description="Montant accordé (décimal"),
             _cnp("code_profession", description="Code CNP de la profession visée (texte)."),
-            _code("version_cnp", VERSIONS_CNP, description="Version de la CNP du code : `2016` ou `2021`."),
+            _code("version_cnp", VERSIONS_CNP, description="Version de la CNP du code : `2016` ou `2021`.", feminin=True),
         ),
         source="arrima", modele="arrima__paffarc_aides",
         cles_uniques=(("id_aide",),),
@@ -461,7 +463,7 @@ EXTRAITS: tuple[Extrait, ...] = (
             _code("statut", ("RP", "RT", "DA", "RF", "CC", "AU"), description="Statut d'immigration : `RP` résident permanent, `RT` résident temporaire, `DA` demandeur d'asile, `RF` réfugié, `CC` citoyen canadien, `AU` autre."),
             _date("date_arrivee", NatureDate.ARRIVEE, description="Date d'arrivée (JJ/MM/AAAA) ou vide."),
             _texte("code_organisme", description="Code de l'organisme communautaire qui a rendu le service."),
-            _code("region_administrative", REGIONS, description="Région administrative (`01`-`17`).", obligatoire=True),
+            _code("region_administrative", REGIONS, description="Région administrative (`01`-`17`).", obligatoire=True, feminin=True),
             _code("volet", ("V1", "V1A", "V2", "V3", "V4"), description="Volet du PASI : `V1`, `V1A` (partie du volet 1), `V2`, `V3`, `V4`; d'autres codes sont possibles.", ouvert=True),
             _date("date_service", description="Date du service (JJ/MM/AAAA).", obligatoire=True, evenement=True),
             _texte("code_service", description="Code du service rendu."),
@@ -479,10 +481,10 @@ EXTRAITS: tuple[Extrait, ...] = (
             _naissance(description="Date de naissance (AAAA-MM-JJ).", obligatoire=True),
             _code("sexe", SEXE_FMX, description="`F`, `M` ou `X`."),
             _pays("pays_naissance", description="Pays de naissance (ISO 3166 alpha-3)."),
-            _code("situation_statutaire", (*STATUTS_IMMIGRATION, "AUTRE"), description="`RESIDENT_PERMANENT`, `RESIDENT_TEMPORAIRE`, `DEMANDEUR_ASILE`, `REFUGIE`, `CITOYEN_CANADIEN` ou `AUTRE`.\n"),
+            _code("situation_statutaire", (*STATUTS_IMMIGRATION, "AUTRE"), description="`RESIDENT_PERMANENT`, `RESIDENT_TEMPORAIRE`, `DEMANDEUR_ASILE`, `REFUGIE`, `CITOYEN_CANADIEN` ou `AUTRE`.\n", feminin=True),
             _date("date_arrivee", NatureDate.ARRIVEE, description="Date d'arrivée (AAAA-MM-JJ) ou vide."),
             _texte("id_organisme", description="Identifiant de l'organisme communautaire."),
-            _code("region_administrative", REGIONS, description="Région administrative (`01`-`17`).", obligatoire=True),
+            _code("region_administrative", REGIONS, description="Région administrative (`01`-`17`).", obligatoire=True, feminin=True),
             _code("volet", ("1", "2", "3", "4"), description="Volet du PASI : `1`, `2`, `3`, `4`; d'autres codes sont possibles.", ouvert=True),
             _date("date_service", description="Date du service (AAAA-MM-JJ).", obligatoire=True, evenement=True),
             _texte("type_service", description="Type de service rendu."),
@@ -515,11 +517,11 @@ EXTRAITS: tuple[Extrait, ...] = (
             _id("no_client", description="Identifiant Intimm de la personne inscrite."),
             _texte("sigle_cours", description="Sigle du cours (voir ref_cours.csv).", obligatoire=True),
             _code("reseau", ("MIFI", "MEQ"), description="Réseau du prestataire : `MIFI` ou `MEQ`."),
-            _code("intensite", ("TC", "TP"), description="`TC` (temps complet) ou `TP` (temps partiel)."),
-            _code("formule", ("PRESENCE", "DISTANCE", "EN_LIGNE"), description="Formule de prestation : `PRESENCE`, `DISTANCE` ou `EN_LIGNE`."),
+            _code("intensite", ("TC", "TP"), description="`TC` (temps complet) ou `TP` (temps partiel).", feminin=True),
+            _code("formule", ("PRESENCE", "DISTANCE", "EN_LIGNE"), description="Formule de prestation : `PRESENCE`, `DISTANCE` ou `EN_LIGNE`.", feminin=True),
             _code("type_prestataire", ("OBNL", "CSS", "CEGEP", "UNIVERSITE", "MILIEU_TRAVAIL", "AUTRE"), description="`OBNL`, `CSS`, `CEGEP`, `UNIVERSITE`, `MILIEU_TRAVAIL` ou `AUTRE`."),
             _texte("code_prestataire", description="Code du prestataire de services."),
-            _code("region_prestataire", REGIONS, description="Région administrative du prestataire (`01`-`17`)."),
+            _code("region_prestataire", REGIONS, description="Région administrative du prestataire (`01`-`17`).", feminin=True),
             _code("type_inscription", ("INDIVIDU", "EMPLOYEUR"), description="`INDIVIDU` ou `EMPLOYEUR`."),
             _date("date_debut_cours", description="Date de début de la session (AAAA-MM-JJ).", obligatoire=True),
             _date("date_fin_cours", description="Date de fin de la session (AAAA-MM-JJ).", obligatoire=True),
@@ -540,7 +542,7 @@ EXTRAITS: tuple[Extrait, ...] = (
         "intimm_evaluations.csv", INTIMM, "Évaluations (formatives et sommatives finales) des compétences, par inscription.",
         (
             _id("no_inscription", description="Inscription évaluée."),
-            _code("competence", ("CO", "PO", "CE", "PE"), description="`CO`, `PO`, `CE` ou `PE` (compréhension/production orale/écrite)."),
+            _code("competence", ("CO", "PO", "CE", "PE"), description="`CO`, `PO`, `CE` ou `PE` (compréhension/production orale/écrite).", feminin=True),
             _code("type_evaluation", ("SOMMATIVE_FINALE", "FORMATIVE"), description="`SOMMATIVE_FINALE` ou `FORMATIVE`."),
             _code("resultat", ("1", "2", "3", "4", "5", "6", "7", "8", "9", "10", "11", "12", "NE"), description="Niveau atteint sur l'Échelle québécoise (`1`-`12`) ou `NE` (non évalué)."),
             _date("date_evaluation", description="Date de l'évaluation (AAAA-MM-JJ).", evenement=True),
@@ -573,7 +575,7 @@ EXTRAITS: tuple[Extrait, ...] = (
             _texte("Service numérique", description="En-tête `Service numérique`.", nom_dbt="service_numerique"),
             _date("Date de mise en ligne", description="En-tête `Date de mise en ligne`, AAAA-MM-JJ ou texte illisible.", obligatoire=True, nom_dbt="date_mise_en_ligne"),
             _code("Nouveau service", ("OUI", "NON"), description="En-tête `Nouveau service` : `Oui` ou `Non`.", nom_dbt="nouveau_service"),
-            _code("Participation des clientèles en amont", ("OUI", "NON"), description="En-tête `Participation des clientèles en amont` : `Oui` ou `Non`.", nom_dbt="participation_clientele_amont"),
+            _code("Participation des clientèles en amont", ("OUI", "NON"), description="En-tête `Participation des clientèles en amont` : `Oui` ou `Non`.", nom_dbt="participation_clientele_amont", feminin=True),
             _texte("Mode de consultation", description="En-tête `Mode de consultation`.", nom_dbt="mode_consultation"),
             _texte("Direction responsable", description="En-tête `Direction responsable`.", nom_dbt="direction_responsable"),
             _texte("Commentaire", description="En-tête `Commentaire`.", nom_dbt="commentaire"),
