@@ -30,7 +30,12 @@ fenetres_annuelles as (
     where granularite = 'annuelle'
 ),
 
-services_annuels as (
+-- « not materialized » (DuckDB et PostgreSQL), comme pour 5.2.1 : ces deux CTE (personne ×
+-- caractéristiques de la fenêtre) sont lues une fois par dimension; DuckDB les matérialisait en
+-- mémoire, sans pouvoir déborder sur disque, et manquait de mémoire à l'échelle 10 dans la
+-- limite du projet. Non matérialisées, chaque branche relit les tables pasi_participations et
+-- pasi_personnes_annees (calculées une fois) jointes aux fenêtres.
+services_annuels as not materialized (
     select
         fenetres_annuelles.periode,
         fenetres_annuelles.granularite,
@@ -44,7 +49,7 @@ services_annuels as (
         on {{ chevauche_fenetre('services.date_service', 'services.date_service', 'fenetres_annuelles') }}
 ),
 
-personnes_fenetres as (
+personnes_fenetres as not materialized (
     select
         fenetres_annuelles.periode,
         fenetres_annuelles.granularite,
