@@ -298,6 +298,12 @@ def dbt_executable() -> str:
 def generer_extraits(cache: Path, echelle: float, graine: int, bruit: str) -> tuple[Path, float | None]:
     """Extraits mis en cache (bench/cache/echelle_<e>_graine_<g>_<bruit>); durée si générés."""
     dossier = cache / f"echelle_{echelle:g}_graine_{graine}_{bruit}"
+    # Une génération en cours dans le cache (lancée à part) : l'attendre plutôt que l'effacer.
+    while not (dossier / "verite.json").is_file() and dossier.is_dir() and any(
+        time.time() - f.stat().st_mtime < 120 for f in dossier.iterdir() if f.is_file()
+    ):
+        _journal(f"génération en cours dans {dossier} : attente")
+        time.sleep(30)
     if (dossier / "verite.json").is_file():
         return dossier, None
     if dossier.exists():
@@ -856,6 +862,9 @@ def ecrire_markdown(resultats: dict[str, Any], chemin: Path, notes: str = "") ->
         )
         + f". Limite de mémoire DuckDB : {limite_1} (défaut du profil) à l'échelle 1, {limite_10} à l'échelle 10.",
         "",
+        *([] if resultats.get("complet", True) else [
+            "**Banc en cours ou interrompu** : ce rapport ne contient que les parties déjà mesurées.", "",
+        ]),
         "## Cibles (2 cœurs)",
         "",
         "| Cible | Mesuré | Verdict |",
@@ -971,6 +980,9 @@ def ajouter_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--sans-spark", action="store_true", help="Ne pas mesurer Spark.")
     parser.add_argument("--sans-nuit", action="store_true", help="Ne pas mesurer la nuit de bout en bout.")
     parser.add_argument("--sans-grande-echelle", action="store_true", help="Ne pas mesurer la seconde échelle.")
+    parser.add_argument("--sans-build-grande-echelle", action="store_true",
+                        help="À la seconde échelle, mesurer la nuit seulement (son étape de construction "
+                             "comprend dbt build), pas dbt build seul.")
     parser.add_argument("--cache", type=Path, default=RACINE / "bench" / "cache")
     parser.add_argument("--resultats", type=Path, default=RACINE / "bench" / "resultats.json")
     parser.add_argument("--rapport", type=Path, default=RACINE / "BENCHMARKS.md")
@@ -1018,54 +1030,69 @@ def executer(args: argparse.Namespace) -> int:
     version_postgres: str | None = None
     mesures = resultats["mesures"]
 
-    dossiers: dict[float, Path] = {}
-    for echelle in echelles:
+    travail = args.cache / "travail"
+    shutil.rmtree(travail, ignore_errors=True)
+    travail.mkdir(parents=True)
+
+    def mesurer_echelle(echelle: float) -> Path:
+        """Extraits, plancher de lecture, dbt build DuckDB et nuit de bout en bout à une échelle."""
         _journal(f"extraits échelle {echelle:g}")
         dossier, duree = generer_extraits(args.cache, echelle, args.graine, args.bruit)
-        dossiers[echelle] = dossier
         resultats["extraits"][f"{echelle:g}"] = taille_extraits(dossier)
         resultats["generation_s"][f"{echelle:g}"] = None if duree is None else round(duree, 1)
-
-    # a. Plancher de lecture.
-    for echelle in echelles:
-        sources = sources_du_projet(dossiers[echelle])
+        # a. Plancher de lecture.
+        sources = sources_du_projet(dossier)
         durees: list[float] = []
         for _ in range(executions[echelle]):
-            par_fichier = scanner(dossiers[echelle], sources)
+            par_fichier = scanner(dossier, sources)
             durees.append(sum(par_fichier.values()))
         resultats["scan_par_fichier_s"][f"{echelle:g}"] = {k: round(v, 3) for k, v in par_fichier.items()}
         mesures[f"scan_echelle_{echelle:g}"] = {"duree_s": resume(durees)}
         _journal(f"plancher échelle {echelle:g} : {statistics.median(durees):.1f} s")
+        # c. dbt build DuckDB, puis d. la nuit de bout en bout.
+        memoire = args.memoire_grande_echelle if echelle != 1.0 else None
+        cle = f"duckdb_echelle_{echelle:g}"
+        if echelle == 1.0 or not args.sans_build_grande_echelle:
+            serie = Serie(f"dbt build DuckDB échelle {echelle:g}")
+            cible = mesurer_duckdb(dossier, travail / cle, executions[echelle], serie, memoire)
+            mesures[cle] = serie.en_dict()
+            resultats["noeuds_les_plus_lents"][cle] = lignes_lentes(cible)
+            resultats["temps_par_categorie"][cle] = somme_durees_noeuds(cible)
+        if not args.sans_nuit:
+            serie = Serie(f"nuit échelle {echelle:g}")
+            mesurer_nuit(dossier, travail / f"nuit_echelle_{echelle:g}", executions[echelle], serie, memoire)
+            mesures[f"nuit_echelle_{echelle:g}"] = serie.en_dict()
+        if echelle != 1.0:  # l'entrepôt DuckDB de l'échelle 1 sert aux parités; celui-ci pèse des Go
+            shutil.rmtree(travail / cle, ignore_errors=True)
+        return dossier
+
+    def sauvegarder(final: bool = False) -> None:
+        """resultats.json et BENCHMARKS.md, réécrits après chaque partie (un banc interrompu garde
+        ce qu'il a mesuré; les parties non mesurées y sont « non mesuré »)."""
+        resultats["versions"] = versions(version_postgres)
+        resultats["machine"]["charge_moyenne_fin"] = list(os.getloadavg())
+        resultats["complet"] = final
+        resultats["ratios"] = calculer_ratios(resultats)
+        resultats["cibles"] = calculer_cibles(resultats)
+        args.resultats.parent.mkdir(parents=True, exist_ok=True)
+        args.resultats.write_text(json.dumps(resultats, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+        ecrire_markdown(resultats, args.rapport, _lire_notes(args))
+
+    # L'échelle 1 et les autres moteurs d'abord, la grande échelle ensuite (la plus longue).
+    extraits_1 = mesurer_echelle(1.0)
 
     # b. dbt parse.
     serie_parse = Serie("dbt parse")
-    travail = args.cache / "travail"
-    shutil.rmtree(travail, ignore_errors=True)
-    travail.mkdir(parents=True)
     for _ in range(args.executions_1):
         serie_parse.ajouter(mesurer(
             [dbt_executable(), "parse", "--no-partial-parse", "--target-path", str(travail / "parse"),
              "--log-path", str(travail / "parse" / "logs")],
-            environnement_dbt(dossiers[1.0], travail / "parse.duckdb"),
+            environnement_dbt(extraits_1, travail / "parse.duckdb"),
         ))
     mesures["dbt_parse"] = serie_parse.en_dict()
     _journal(f"dbt parse : {statistics.median(serie_parse.durees):.1f} s")
 
-    # c. dbt build DuckDB, puis d. la nuit de bout en bout, à chaque échelle.
-    for echelle in echelles:
-        memoire = args.memoire_grande_echelle if echelle != 1.0 else None
-        cle = f"duckdb_echelle_{echelle:g}"
-        serie = Serie(f"dbt build DuckDB échelle {echelle:g}")
-        cible = mesurer_duckdb(dossiers[echelle], travail / cle, executions[echelle], serie, memoire)
-        mesures[cle] = serie.en_dict()
-        resultats["noeuds_les_plus_lents"][cle] = lignes_lentes(cible)
-        resultats["temps_par_categorie"][cle] = somme_durees_noeuds(cible)
-        if not args.sans_nuit:
-            serie = Serie(f"nuit échelle {echelle:g}")
-            mesurer_nuit(dossiers[echelle], travail / f"nuit_echelle_{echelle:g}", executions[echelle], serie, memoire)
-            mesures[f"nuit_echelle_{echelle:g}"] = serie.en_dict()
-        if echelle != 1.0:  # l'entrepôt DuckDB de l'échelle 1 sert aux parités; celui-ci pèse des Go
-            shutil.rmtree(travail / cle, ignore_errors=True)
+    sauvegarder()
 
     # e. PostgreSQL, échelle 1.
     executions_moteurs = args.executions_postgres or args.executions_1
@@ -1078,7 +1105,7 @@ def executer(args: argparse.Namespace) -> int:
         chargement = Serie("chargement PostgreSQL échelle 1")
         construction = Serie("dbt build PostgreSQL échelle 1")
         cible, version_postgres, parite = mesurer_postgres(
-            dossiers[1.0], travail / "postgres_echelle_1", executions_moteurs,
+            extraits_1, travail / "postgres_echelle_1", executions_moteurs,
             chargement, construction, entrepot_duckdb=entrepot_1,
         )
         resultats["parite_marts_echelle_1"] = parite
@@ -1095,7 +1122,7 @@ def executer(args: argparse.Namespace) -> int:
         chargement = Serie("chargement Spark échelle 1")
         construction = Serie("dbt build Spark échelle 1")
         cible, parite = mesurer_spark(
-            dossiers[1.0], travail / "spark_echelle_1", executions_moteurs, chargement, construction,
+            extraits_1, travail / "spark_echelle_1", executions_moteurs, chargement, construction,
             entrepot_duckdb=entrepot_1,
         )
         resultats["parite_spark_echelle_1"] = parite
@@ -1104,13 +1131,11 @@ def executer(args: argparse.Namespace) -> int:
         resultats["noeuds_les_plus_lents"]["spark_echelle_1"] = lignes_lentes(cible)
         resultats["temps_par_categorie"]["spark_echelle_1"] = somme_durees_noeuds(cible)
 
-    resultats["versions"] = versions(version_postgres)
-    resultats["machine"]["charge_moyenne_fin"] = list(os.getloadavg())
-    resultats["ratios"] = calculer_ratios(resultats)
-    resultats["cibles"] = calculer_cibles(resultats)
-    args.resultats.parent.mkdir(parents=True, exist_ok=True)
-    args.resultats.write_text(json.dumps(resultats, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
-    ecrire_markdown(resultats, args.rapport, _lire_notes(args))
+    for echelle in echelles[1:]:
+        sauvegarder()
+        mesurer_echelle(echelle)
+
+    sauvegarder(final=True)
     _journal(f"résultats : {args.resultats} et {args.rapport}")
     for cible_ in resultats["cibles"]:
         _journal(f"cible « {cible_['cible']} » : {cible_['mesure']} — {cible_['verdict'].strip('*')}")
