@@ -49,6 +49,7 @@ from typing import Any
 import yaml  # type: ignore[import-untyped]  # PyYAML (dépendance de dbt), sans annotations
 
 from mifi.cli import COMMANDES
+from mifi.nuit import execution_dbt
 
 RACINE = Path(__file__).resolve().parents[2]
 DATE_EXTRACTION = "2026-10-31"
@@ -273,20 +274,10 @@ def versions(version_postgres: str | None) -> dict[str, str | None]:
 
 
 def environnement_dbt(extraits: Path, entrepot: Path, extra: dict[str, str] | None = None) -> dict[str, str]:
-    env = dict(os.environ)
-    env.update(
-        {
-            "DO_NOT_TRACK": "1",
-            "DBT_SEND_ANONYMOUS_USAGE_STATS": "false",
-            "GX_ANALYTICS_ENABLED": "false",
-            "DBT_PROFILES_DIR": str(RACINE),
-            "MIFI_EXTRAITS_DIR": str(extraits),
-            "MIFI_DUCKDB_PATH": str(entrepot),
-            "PYTHONPATH": str(RACINE / "src") + os.pathsep + env.get("PYTHONPATH", ""),
-        }
-    )
-    env.pop("MIFI_DBT_CIBLE", None)
-    env.pop("MIFI_DUCKDB_MEMOIRE", None)  # le défaut du profil, sauf limite donnée dans extra
+    """L'environnement des processus dbt de la nuit (extraits, entrepôt, télémétrie coupée), avec la
+    limite de mémoire du profil sauf si ``extra`` en donne une."""
+    env = execution_dbt.environnement_dbt(RACINE, extraits, entrepot)
+    env.pop("MIFI_DUCKDB_MEMOIRE", None)
     env.update(extra or {})
     return env
 
