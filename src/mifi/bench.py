@@ -753,6 +753,8 @@ def calculer_cibles(resultats: dict[str, Any]) -> list[dict[str, Any]]:
     parite = resultats.get("parite_spark_echelle_1")
     if resultats.get("spark_absent"):
         mesure, verdict = resultats["spark_absent"], "non mesuré"
+    elif "spark_echelle_1" not in mesures:  # banc interrompu avant Spark
+        mesure, verdict = "—", "non mesuré"
     elif parite is None:
         mesure, verdict = "parité non vérifiée (construction Spark en échec)", "**non atteint**"
     else:
