@@ -996,8 +996,9 @@ def executer(args: argparse.Namespace) -> int:
         resultats: dict[str, Any] = json.loads(args.resultats.read_text(encoding="utf-8"))
         resultats["ratios"] = calculer_ratios(resultats)
         resultats["cibles"] = calculer_cibles(resultats)
+        args.resultats.write_text(json.dumps(resultats, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
         ecrire_markdown(resultats, args.rapport, _lire_notes(args))
-        _journal(f"rapport réécrit depuis {args.resultats} : {args.rapport}")
+        _journal(f"rapport réécrit depuis {args.resultats} (rapports et cibles recalculés) : {args.rapport}")
         return 0
 
     args.cache.mkdir(parents=True, exist_ok=True)
