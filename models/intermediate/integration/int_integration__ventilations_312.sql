@@ -16,7 +16,13 @@ personnes_annees as (
     select * from {{ ref('int_integration__pasi_personnes_annees') }}
 ),
 
-services_annuels as (
+-- « not materialized » (DuckDB et PostgreSQL; macro cte_non_materialisee, sans objet sur Spark),
+-- comme pour 5.2.1 : ces deux CTE (personne × caractéristiques de la fenêtre) sont lues une fois
+-- par dimension; DuckDB les matérialisait en mémoire, sans pouvoir déborder sur disque, et
+-- manquait de mémoire à l'échelle 10 dans la limite du projet. Non matérialisées, chaque branche
+-- relit les tables pasi_participations et pasi_personnes_annees (calculées une fois) jointes aux
+-- fenêtres.
+services_annuels {{ cte_non_materialisee() }} (
     {{ activites_par_fenetre_annuelle('3.1.2', 'services', expression_debut='date_service', colonnes=[
         'services.cle_personne',
         'services.volet_pasi',
@@ -24,7 +30,7 @@ services_annuels as (
     ]) }}
 ),
 
-personnes_fenetres as (
+personnes_fenetres {{ cte_non_materialisee() }} (
     {{ activites_par_fenetre_annuelle(
         '3.1.2', 'personnes_annees', jointure='fenetres.periode = personnes_annees.annee_financiere', colonnes=[
             'personnes_annees.cle_personne',
