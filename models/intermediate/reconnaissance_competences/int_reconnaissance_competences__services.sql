@@ -42,38 +42,49 @@ pays_participants_ddrc as (
     group by cle_personne
 ),
 
-accompagnements_crrc as (
+services_arrima as (
+    -- Accompagnements CRRC (Qualifications Québec exclu) et aides PAFFARC accordées : services
+    -- d'un client ARRIMA, rattachés à leur personne une seule fois (services_clients_arrima).
     select
         'accompagnement_crrc' as type_service,
-        accompagnements.id_accompagnement as id_service,
-        'arrima:' || accompagnements.id_arrima as cle_personne,
-        accompagnements.id_arrima,
-        clients.pays_naissance,
-        accompagnements.date_debut,
-        coalesce(accompagnements.date_fin, {{ date_extraction() }}) as date_fin_effective,
-        accompagnements.code_profession,
-        accompagnements.version_cnp
+        id_accompagnement as id_service,
+        id_arrima,
+        date_debut,
+        coalesce(date_fin, {{ date_extraction() }}) as date_fin_effective,
+        code_profession,
+        version_cnp
     from accompagnements
-    inner join clients
-        on accompagnements.id_arrima = clients.id_arrima
-    where accompagnements.prestataire = 'CRRC'
-),
+    where prestataire = 'CRRC'
 
-aides_accordees as (
+    union all
+
     select
         'aide_paffarc' as type_service,
-        aides.id_aide as id_service,
-        'arrima:' || aides.id_arrima as cle_personne,
-        aides.id_arrima,
-        clients.pays_naissance,
-        aides.date_decision as date_debut,
-        aides.date_decision as date_fin_effective,
-        aides.code_profession,
-        aides.version_cnp
+        id_aide as id_service,
+        id_arrima,
+        date_decision as date_debut,
+        date_decision as date_fin_effective,
+        code_profession,
+        version_cnp
     from aides
+    where statut_aide = 'ACCORDEE'
+),
+
+services_clients_arrima as (
+    -- Personne : le client ARRIMA (un id_arrima absent de arrima_clients n'est pas compté).
+    select
+        services_arrima.type_service,
+        services_arrima.id_service,
+        'arrima:' || services_arrima.id_arrima as cle_personne,
+        services_arrima.id_arrima,
+        clients.pays_naissance,
+        services_arrima.date_debut,
+        services_arrima.date_fin_effective,
+        services_arrima.code_profession,
+        services_arrima.version_cnp
+    from services_arrima
     inner join clients
-        on aides.id_arrima = clients.id_arrima
-    where aides.statut_aide = 'ACCORDEE'
+        on services_arrima.id_arrima = clients.id_arrima
 ),
 
 accompagnements_ddrc as (
@@ -100,9 +111,7 @@ accompagnements_ddrc as (
 ),
 
 unionees as (
-    select * from accompagnements_crrc
-    union all
-    select * from aides_accordees
+    select * from services_clients_arrima
     union all
     select * from accompagnements_ddrc
 ),

@@ -20,27 +20,17 @@ versions as (
         numerateur,
         denominateur,
         dbt_valid_from,
-        lag(valeur) over (
-            partition by indicateur_id, periode, granularite, date_fin
-            order by dbt_valid_from
-        ) as ancienne_valeur,
-        lag(numerateur) over (
-            partition by indicateur_id, periode, granularite, date_fin
-            order by dbt_valid_from
-        ) as ancien_numerateur,
-        lag(denominateur) over (
-            partition by indicateur_id, periode, granularite, date_fin
-            order by dbt_valid_from
-        ) as ancien_denominateur,
-        lag(periode_complete) over (
-            partition by indicateur_id, periode, granularite, date_fin
-            order by dbt_valid_from
-        ) as ancienne_periode_complete,
-        lag(dbt_valid_from) over (
-            partition by indicateur_id, periode, granularite, date_fin
-            order by dbt_valid_from
-        ) as ancien_debut_validite
+        lag(valeur) over versions_de_la_fenetre as ancienne_valeur,
+        lag(numerateur) over versions_de_la_fenetre as ancien_numerateur,
+        lag(denominateur) over versions_de_la_fenetre as ancien_denominateur,
+        lag(periode_complete) over versions_de_la_fenetre as ancienne_periode_complete,
+        lag(dbt_valid_from) over versions_de_la_fenetre as ancien_debut_validite
     from historique
+    -- Versions successives d'une même valeur publiée (clé de l'historique), dans l'ordre.
+    window versions_de_la_fenetre as (
+        partition by indicateur_id, periode, granularite, date_fin
+        order by dbt_valid_from
+    )
 ),
 
 revisions as (
