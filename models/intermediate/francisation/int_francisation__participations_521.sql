@@ -4,7 +4,7 @@
 -- (macro est_personne_immigrante : pays de naissance, sinon statut d'immigration) connue de
 -- l'extrait des personnes; tous réseaux et toutes formules.
 -- Un sigle absent de ref_cours ne compte pas : le test de dérive
--- assert_intimm_sigle_cours_present_dans_ref_cours en donne le nombre.
+-- intimm_sigle_cours_present_dans_ref_cours (stg_intimm__inscriptions) en donne le nombre.
 -- Chaque participation compte dans toute fenêtre que chevauche [date_debut_cours, date_fin_cours]
 -- (appliqué dans les marts).
 with
