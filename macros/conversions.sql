@@ -14,6 +14,17 @@
     cast(try_strptime(trim({{ expression }}), '{{ formats[format_date] }}') as date)
 {%- endmacro %}
 
+{# Grammaire d'une date texte pour les moteurs sans try_strptime (PostgreSQL, Spark), même
+   grammaire que try_strptime de DuckDB : motif (regex : année de 1 à 4 chiffres, mois et jour
+   de 1 ou 2 chiffres), position de chaque partie et séparateur. #}
+{% macro grammaire_date(format_date) -%}
+    {%- if format_date == 'AAAA-MM-JJ' -%}
+        {{ return({'motif': '^[0-9]{1,4}-[0-9]{1,2}-[0-9]{1,2}$', 'parties': {'annee': 1, 'mois': 2, 'jour': 3}, 'separateur': '-'}) }}
+    {%- else -%}
+        {{ return({'motif': '^[0-9]{1,2}/[0-9]{1,2}/[0-9]{1,4}$', 'parties': {'annee': 3, 'mois': 2, 'jour': 1}, 'separateur': '/'}) }}
+    {%- endif -%}
+{%- endmacro %}
+
 {# PostgreSQL : to_date et make_date lèvent une erreur sur une date impossible (13e mois,
    30 février) au lieu de rendre NULL. Même grammaire que try_strptime de DuckDB (année de 1 à
    4 chiffres, mois et jour de 1 ou 2 chiffres; l'année 0 est l'an 1 av. J.-C.), puis bornes du
@@ -22,15 +33,8 @@
    date valide. #}
 {% macro postgres__convertir_date(expression, format_date) -%}
     {%- set texte = 'trim(' ~ expression ~ ')' -%}
-    {%- if format_date == 'AAAA-MM-JJ' -%}
-        {%- set motif = '^[0-9]{1,4}-[0-9]{1,2}-[0-9]{1,2}$' -%}
-        {%- set parties = {'annee': 1, 'mois': 2, 'jour': 3} -%}
-        {%- set separateur = '-' -%}
-    {%- else -%}
-        {%- set motif = '^[0-9]{1,2}/[0-9]{1,2}/[0-9]{1,4}$' -%}
-        {%- set parties = {'annee': 3, 'mois': 2, 'jour': 1} -%}
-        {%- set separateur = '/' -%}
-    {%- endif -%}
+    {%- set grammaire = grammaire_date(format_date) -%}
+    {%- set motif, parties, separateur = grammaire.motif, grammaire.parties, grammaire.separateur -%}
     {%- set annee_brute = "cast(split_part(" ~ texte ~ ", '" ~ separateur ~ "', " ~ parties.annee ~ ") as integer)" -%}
     {%- set annee = "(case when " ~ annee_brute ~ " = 0 then -1 else " ~ annee_brute ~ " end)" -%}
     {%- set mois = "cast(split_part(" ~ texte ~ ", '" ~ separateur ~ "', " ~ parties.mois ~ ") as integer)" -%}
@@ -55,15 +59,8 @@
    rlike et non ~ ; split_part comme en PostgreSQL. #}
 {% macro spark__convertir_date(expression, format_date) -%}
     {%- set texte = 'trim(' ~ expression ~ ')' -%}
-    {%- if format_date == 'AAAA-MM-JJ' -%}
-        {%- set motif = '^[0-9]{1,4}-[0-9]{1,2}-[0-9]{1,2}$' -%}
-        {%- set parties = {'annee': 1, 'mois': 2, 'jour': 3} -%}
-        {%- set separateur = '-' -%}
-    {%- else -%}
-        {%- set motif = '^[0-9]{1,2}/[0-9]{1,2}/[0-9]{1,4}$' -%}
-        {%- set parties = {'annee': 3, 'mois': 2, 'jour': 1} -%}
-        {%- set separateur = '/' -%}
-    {%- endif -%}
+    {%- set grammaire = grammaire_date(format_date) -%}
+    {%- set motif, parties, separateur = grammaire.motif, grammaire.parties, grammaire.separateur -%}
     (case
         when {{ texte }} rlike '{{ motif }}' then make_date(
             {%- for partie in ['annee', 'mois', 'jour'] %}
