@@ -4,62 +4,27 @@
 -- « date_naissance invraisemblable ») et ne sort jamais du staging : elle fausserait l'âge des
 -- ventilations.
 
+{%- set naissances_par_fichier = [
+    ('arrima_clients.csv', 'stg_arrima__clients'),
+    ('bdi_declarations.csv', 'stg_bdi__declarations'),
+    ('ceriges_services.csv', 'stg_ceriges__services'),
+    ('ddrc_projets_recrutement.xlsx', 'stg_ddrc__participants'),
+    ('gsi_services.csv', 'stg_gsi__services'),
+    ('intimm_personnes.csv', 'stg_intimm__personnes'),
+] %}
+
 with
 
-arrima as (
-    select
-        'arrima_clients.csv' as fichier,
-        date_naissance
-    from {{ ref('stg_arrima__clients') }}
-),
-
-bdi as (
-    select
-        'bdi_declarations.csv' as fichier,
-        date_naissance
-    from {{ ref('stg_bdi__declarations') }}
-),
-
-ceriges as (
-    select
-        'ceriges_services.csv' as fichier,
-        date_naissance
-    from {{ ref('stg_ceriges__services') }}
-),
-
-ddrc as (
-    select
-        'ddrc_projets_recrutement.xlsx' as fichier,
-        date_naissance
-    from {{ ref('stg_ddrc__participants') }}
-),
-
-gsi as (
-    select
-        'gsi_services.csv' as fichier,
-        date_naissance
-    from {{ ref('stg_gsi__services') }}
-),
-
-intimm as (
-    select
-        'intimm_personnes.csv' as fichier,
-        date_naissance
-    from {{ ref('stg_intimm__personnes') }}
-),
-
 naissances as (
-    select * from arrima
+    {%- for fichier, modele in naissances_par_fichier %}
+    select
+        '{{ fichier }}' as fichier,
+        date_naissance
+    from {{ ref(modele) }}
+    {%- if not loop.last %}
     union all
-    select * from bdi
-    union all
-    select * from ceriges
-    union all
-    select * from ddrc
-    union all
-    select * from gsi
-    union all
-    select * from intimm
+    {%- endif %}
+    {%- endfor %}
 ),
 
 final as (
