@@ -103,3 +103,14 @@
     ) }}
     {%- endif -%}
 {%- endmacro %}
+
+{# Valeurs renseignées d'une colonne d'un modèle base_, une par ligne distincte (doublons exacts
+   écartés, lignes en quarantaine gardées), sous le nom valeur : ce que les tests d'extrait
+   cle_declaree_unique et references_connues examinent. #}
+{% macro valeurs_hors_doublons(model, colonne) -%}
+    select {{ colonne }} as valeur
+    from {{ model }}
+    where
+        not est_doublon
+        and {{ colonne }} is not null
+{%- endmacro %}

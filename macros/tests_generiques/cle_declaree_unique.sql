@@ -13,11 +13,7 @@
     with
 
     lignes_distinctes as (
-        select {{ colonne }} as valeur
-        from {{ model }}
-        where
-            not est_doublon
-            and {{ colonne }} is not null
+        {{ valeurs_hors_doublons(model, colonne) }}
     ),
 
     en_double as (

@@ -18,11 +18,7 @@
     with
 
     references_enfant as (
-        select {{ colonne }} as valeur
-        from {{ model }}
-        where
-            not est_doublon
-            and {{ colonne }} is not null
+        {{ valeurs_hors_doublons(model, colonne) }}
     ),
 
     cles_parent as (
