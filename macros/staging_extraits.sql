@@ -388,3 +388,21 @@ select * from final
         {'si': ['volet is null', {'avant': 'or volet not in', 'codes': volets}], 'motif': 'volet hors PASI'},
     ]) }}
 {%- endmacro %}
+
+{# Modèle base_ des services PASI (fiche 3.1.2), CERIGES comme GSI : mêmes règles de l'extrait,
+   écrites une fois (sexe requis, région facultative, dates de naissance et de service brutes
+   gardées, volet hors contrôle du contrat mais soumis au périmètre du PASI). Propres au
+   système : hors_periode (condition d'une date hors de sa période, regles_perimetre_pasi),
+   codes nettoyés comme des codes et ordre historique des motifs. #}
+{% macro base_services_pasi(relation, hors_periode, codes, ordre) -%}
+    {{ base_extrait(
+        relation,
+        requises=['sexe'],
+        facultatives=['region_administrative'],
+        textes=['date_naissance', 'date_service'],
+        codes=codes,
+        ecarts={'volet': {'controle': false}},
+        regles=regles_perimetre_pasi(hors_periode, relation),
+        ordre=ordre,
+    ) }}
+{%- endmacro %}
