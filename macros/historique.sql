@@ -28,3 +28,30 @@
         from dernieres_versions
     )
 {%- endmacro %}
+
+{#
+    Requête d'un historique (snapshot hist_*, stratégie check) : les colonnes suivies de la
+    relation, chaque ligne horodatée de la nuit (ctes_horodatage_nuit). Le snapshot ne garde
+    que sa configuration (clé, colonnes comparées) et l'appel de cette macro.
+#}
+{% macro versions_de_nuit(relation, colonnes, colonne_horodatage) -%}
+    with
+
+    courantes as (
+        select * from {{ relation }}
+    ),
+
+    {{ ctes_horodatage_nuit(colonne_horodatage) }},
+
+    final as (
+        select
+            {%- for colonne in colonnes %}
+            courantes.{{ colonne }},
+            {%- endfor %}
+            nuit.{{ colonne_horodatage }}
+        from courantes
+        cross join nuit
+    )
+
+    select * from final
+{%- endmacro %}

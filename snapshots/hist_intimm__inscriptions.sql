@@ -4,7 +4,7 @@
     -- reprise, abandon, fin de cours...). L'extrait ne montre que le statut courant : seul cet
     -- historique garde les statuts antérieurs. Horodatage tiré de date_extraction, jamais de
     -- l'horloge (une seconde après la version la plus récente si la nuit est relancée) :
-    -- macro ctes_horodatage_nuit, commune aux historiques.
+    -- macro versions_de_nuit, commune aux historiques.
     {{
         config(
             strategy='check',
@@ -15,23 +15,9 @@
         )
     }}
 
-    with
-
-    inscriptions as (
-        select * from {{ ref('stg_intimm__inscriptions') }}
-    ),
-
-    {{ ctes_horodatage_nuit('horodatage_extraction') }},
-
-    final as (
-        select
-            inscriptions.no_inscription,
-            inscriptions.statut_inscription,
-            inscriptions.jours_presence,
-            nuit.horodatage_extraction
-        from inscriptions
-        cross join nuit
-    )
-
-    select * from final
+    {{ versions_de_nuit(
+        ref('stg_intimm__inscriptions'),
+        ['no_inscription', 'statut_inscription', 'jours_presence'],
+        'horodatage_extraction',
+    ) }}
 {% endsnapshot %}

@@ -5,7 +5,7 @@
     -- date_extraction (jamais de l'horloge) : deux nuits sur les mêmes extraits produisent le
     -- même historique; une nuit relancée pour la même date date ses nouvelles versions une
     -- seconde après la plus récente (chaque version garde un début distinct) : macro
-    -- ctes_horodatage_nuit, commune aux historiques.
+    -- versions_de_nuit, commune aux historiques.
     {{
         config(
             strategy='check',
@@ -16,33 +16,12 @@
         )
     }}
 
-    with
-
-    resultats as (
-        select * from {{ ref('fct_resultats_indicateurs') }}
-    ),
-
-    {{ ctes_horodatage_nuit('horodatage_publication') }},
-
-    final as (
-        select
-            resultats.indicateur_id,
-            resultats.nom_abrege,
-            resultats.periode,
-            resultats.granularite,
-            resultats.date_debut,
-            resultats.date_fin,
-            resultats.valeur,
-            resultats.numerateur,
-            resultats.denominateur,
-            resultats.cible,
-            resultats.cible_atteinte,
-            resultats.periode_complete,
-            resultats.est_produite,
-            nuit.horodatage_publication
-        from resultats
-        cross join nuit
-    )
-
-    select * from final
+    {{ versions_de_nuit(
+        ref('fct_resultats_indicateurs'),
+        [
+            'indicateur_id', 'nom_abrege', 'periode', 'granularite', 'date_debut', 'date_fin', 'valeur',
+            'numerateur', 'denominateur', 'cible', 'cible_atteinte', 'periode_complete', 'est_produite',
+        ],
+        'horodatage_publication',
+    ) }}
 {% endsnapshot %}
