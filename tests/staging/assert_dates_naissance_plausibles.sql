@@ -17,13 +17,13 @@ with
 
 naissances as (
     {%- for fichier, modele in naissances_par_fichier %}
-    select
-        '{{ fichier }}' as fichier,
-        date_naissance
-    from {{ ref(modele) }}
-    {%- if not loop.last %}
-    union all
-    {%- endif %}
+        select
+            '{{ fichier }}' as fichier,
+            date_naissance
+        from {{ ref(modele) }}
+        {%- if not loop.last %}
+            union all
+        {%- endif %}
     {%- endfor %}
 ),
 
