@@ -279,6 +279,18 @@
     ]) }}
 {%- endmacro %}
 
+{# Noms des modèles d'une union de la publication, un par indicateur publié (dans l'ordre de
+   indicateurs_publies) : gabarit où {id} et {domaine} sont remplacés (`fct_resultats_{id}`,
+   `int_{domaine}__ventilations_{id}`); avec_mesures : seulement les indicateurs qui ont des
+   mesures complémentaires. #}
+{% macro modeles_publies(gabarit, avec_mesures=false) -%}
+    {%- set modeles = [] -%}
+    {%- for indicateur in indicateurs_publies() if indicateur.mesures or not avec_mesures -%}
+        {%- do modeles.append(gabarit | replace('{id}', indicateur.id) | replace('{domaine}', indicateur.domaine)) -%}
+    {%- endfor -%}
+    {{ return(modeles) }}
+{%- endmacro %}
+
 {# Colonnes typées des relations que réunit la publication, dans l'ordre du contrat (une seule
    définition : unir_modeles en tire la liste des colonnes et la relation vide typée).
    Types : texte, date, reel (double), booleen. #}

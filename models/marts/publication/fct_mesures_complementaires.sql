@@ -2,11 +2,8 @@
 -- l'indicateur (ex. 1.1.1 compte des DI; candidats_distincts compte des candidats). Une ligne
 -- par indicateur × fenêtre × mesure. Des totaux, jamais supprimés.
 -- Union des marts fct_mesures_<id> des indicateurs publiés qui en ont (macro
--- indicateurs_publies(), mesures: true).
-{%- set modeles_mesures = [] %}
-{%- for indicateur in indicateurs_publies() if indicateur.mesures %}
-    {%- do modeles_mesures.append('fct_mesures_' ~ indicateur.id) %}
-{%- endfor %}
+-- indicateurs_publies(), mesures: true; macro modeles_publies).
+{%- set modeles_mesures = modeles_publies('fct_mesures_{id}', avec_mesures=true) %}
 
 with
 

@@ -1,11 +1,8 @@
 -- Contrat de publication lu par Power BI : une ligne par indicateur × période × granularité.
--- Union des marts fct_resultats_<id> des indicateurs publiés (macro indicateurs_publies()).
+-- Union des marts fct_resultats_<id> des indicateurs publiés (macros indicateurs_publies() et modeles_publies).
 -- S'y ajoutent, une seule fois pour tous : la clé de dim_periodes, le drapeau de la fenêtre
 -- courante (celle qui contient date_extraction) et la date des extraits.
-{%- set modeles_resultats = [] %}
-{%- for indicateur in indicateurs_publies() %}
-    {%- do modeles_resultats.append('fct_resultats_' ~ indicateur.id) %}
-{%- endfor %}
+{%- set modeles_resultats = modeles_publies('fct_resultats_{id}') %}
 
 with
 
