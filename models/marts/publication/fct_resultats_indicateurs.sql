@@ -1,5 +1,6 @@
 -- Contrat de publication lu par Power BI : une ligne par indicateur × période × granularité.
--- Union des marts fct_resultats_<id> des indicateurs publiés (macros indicateurs_publies() et modeles_publies).
+-- Union des marts fct_resultats_<id> des indicateurs publiés (macros indicateurs_publies() et
+-- modeles_publies).
 -- S'y ajoutent, une seule fois pour tous : la clé de dim_periodes, le drapeau de la fenêtre
 -- courante (celle qui contient date_extraction) et la date des extraits.
 {%- set modeles_resultats = modeles_publies('fct_resultats_{id}') %}
