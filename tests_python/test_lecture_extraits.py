@@ -6,7 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from mifi.lecture_extraits import ErreurExtrait, lire_csv_cp1252
+from mifi import chargement_serialise
+from mifi.lecture_extraits import ErreurExtrait, Plugin, lire_csv_cp1252
 
 
 def test_windows_1252_n_est_pas_latin_1(tmp_path: Path) -> None:
@@ -44,8 +45,5 @@ def test_fichier_vide_signale(tmp_path: Path) -> None:
 def test_chargement_des_sources_serialise() -> None:
     """Les sources de greffon se chargent une à une, une fois par processus (pas de conflit
     d'écriture du catalogue DuckDB entre fils d'exécution)."""
-    from mifi import chargement_serialise
-    from mifi.lecture_extraits import Plugin
-
     Plugin(name="extraits_mifi", plugin_config={})
     assert chargement_serialise.est_installe()

@@ -34,7 +34,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal, cast
 
+import duckdb
+from dbt.adapters.duckdb.utils import SourceConfig
+from dbt.cli.main import dbtRunner
+
 from mifi.environnement import environnement_dbt
+from mifi.lecture_extraits import Plugin
 
 if TYPE_CHECKING:
     from dbt.contracts.graph.manifest import Manifest
@@ -71,9 +76,6 @@ def sources_du_projet(extraits: Path, projet: Path = RACINE_PROJET) -> list[Sour
     ``dbt parse`` (en processus, cible DuckDB, sans connexion) rend les ``env_var`` des
     déclarations de sources : on obtient exactement le fichier et les options que DuckDB lit.
     """
-    from dbt.adapters.duckdb.utils import SourceConfig
-    from dbt.cli.main import dbtRunner
-
     variables = environnement_dbt(extraits.resolve(), ":memory:", projet=projet, base={})
     anciennes = {cle: os.environ.get(cle) for cle in variables}
     os.environ.update(variables)
@@ -113,8 +115,6 @@ def sources_du_projet(extraits: Path, projet: Path = RACINE_PROJET) -> list[Sour
 
 def configuration_source(source: SourceExtrait) -> Any:
     """La SourceConfig de dbt-duckdb d'une source (ce que reçoivent le greffon et le rendu)."""
-    from dbt.adapters.duckdb.utils import SourceConfig
-
     return SourceConfig(
         name=source.nom_source, identifier=source.identifiant, schema=source.schema,
         database=None, meta=dict(source.meta), tags=[],
@@ -129,8 +129,6 @@ def relation_source(connexion: Any, source: SourceExtrait, greffon: Any | None =
     """
     configuration = configuration_source(source)
     if "plugin" in source.meta:
-        from mifi.lecture_extraits import Plugin
-
         greffon = greffon or Plugin(name=str(source.meta["plugin"]), plugin_config={})
         nom = f"greffon_{source.identifiant}"
         connexion.register(nom, greffon.load(configuration))
@@ -204,10 +202,6 @@ def exporter_extraits(
 
     Générateur : chaque fichier rendu n'existe que jusqu'à la demande de la source suivante.
     """
-    import duckdb
-
-    from mifi.lecture_extraits import Plugin
-
     extraits = Path(extraits)
     if not extraits.is_dir():
         raise ErreurChargement(f"Dossier d'extraits introuvable : {extraits}")
