@@ -28,20 +28,6 @@ def test_fichier_utf8_refuse_avec_le_nom_du_fichier(tmp_path: Path) -> None:
         lire_csv_cp1252(chemin)
 
 
-def test_mauvais_separateur_signale(tmp_path: Path) -> None:
-    chemin = tmp_path / "intimm_evaluations.csv"
-    chemin.write_bytes(b"a;b\n1,2\n")
-    with pytest.raises(ErreurExtrait, match="ligne 2"):
-        lire_csv_cp1252(chemin)
-
-
-def test_fichier_vide_signale(tmp_path: Path) -> None:
-    chemin = tmp_path / "intimm_inscriptions.csv"
-    chemin.write_bytes(b"")
-    with pytest.raises(ErreurExtrait, match="vide"):
-        lire_csv_cp1252(chemin)
-
-
 def test_chargement_des_sources_serialise() -> None:
     """Les sources de greffon se chargent une à une, une fois par processus (pas de conflit
     d'écriture du catalogue DuckDB entre fils d'exécution)."""
