@@ -10,10 +10,16 @@ import openpyxl
 import pytest
 from dbt.adapters.duckdb.utils import SourceConfig
 
-from mifi.lecture_extraits import ENTETES_CLASSEURS, ErreurExtrait, Plugin, lire_xlsx
+from mifi.extraits.lecture import en_pandas, lire_classeur
+from mifi.lecture_extraits import ENTETES_CLASSEURS, ErreurExtrait, Plugin
 
 ENTETE_DDRC = list(ENTETES_CLASSEURS["ddrc"])
 ENTETE_DGTNRI = list(ENTETES_CLASSEURS["dgtnri"])
+
+
+def lire_xlsx(chemin: Path, entetes: dict[str, str], **options: Any) -> Any:
+    """Le classeur tel que le greffon le charge (lecteur des extraits), en DataFrame."""
+    return en_pandas(lire_classeur(chemin, entetes, **options))
 
 
 def _classeur(chemin: Path, onglets: dict[str, list[list[Any]]]) -> Path:

@@ -87,17 +87,6 @@ ENTETES_CLASSEURS: dict[str, dict[str, str]] = {
 }
 
 
-def lire_xlsx(
-    chemin: Path,
-    entetes: dict[str, str],
-    onglet: str | None = None,
-    ligne_entete: int = 1,
-    tous_les_onglets: bool = False,
-) -> pd.DataFrame:
-    """Classeur lu pour l'entrepôt (``mifi.extraits.lecture.lire_classeur``), en DataFrame."""
-    return en_pandas(lire_classeur(chemin, entetes, onglet, ligne_entete, tous_les_onglets))
-
-
 def _option(source_config: SourceConfig, cle: str, defaut: Any = None) -> Any:
     """Option ``meta`` de la source (ce que fait ``SourceConfig.get``, non annoté dans dbt-duckdb)."""
     return source_config.meta.get(cle, defaut)
