@@ -53,7 +53,6 @@ import yaml  # type: ignore[import-untyped]  # PyYAML (dépendance de dbt), sans
 from mifi import environnement
 from mifi.chargement_postgres import GrappeTemporaire, dossier_binaires_postgres, relation_source, sources_du_projet
 from mifi.cli import COMMANDES
-from mifi.lecture_extraits import Plugin
 
 RACINE = Path(__file__).resolve().parents[2]
 DATE_EXTRACTION = "2026-10-31"
@@ -326,6 +325,11 @@ def scanner(extraits: Path, sources: list[Any]) -> dict[str, float]:
     Même lecture que la cible DuckDB (relation_source : read_csv des sources, ou greffon du
     projet pour le Windows-1252 et l'Excel), sans rien d'autre.
     """
+    # Import différé : le greffon tire dbt-duckdb et pandas (2 à 5 s, python -X importtime, voir
+    # mifi.chargement_extraits), que « bench --help », « bench --rapport-seul » et les autres
+    # étapes du banc n'ont pas à payer.
+    from mifi.lecture_extraits import Plugin  # noqa: PLC0415
+
     durees: dict[str, float] = {}
     connexion = duckdb.connect(":memory:", config={"autoinstall_known_extensions": False})
     greffon = Plugin(name="extraits_mifi", plugin_config={})  # neuf : pas de cache d'un tour précédent
