@@ -1,7 +1,8 @@
-"""Lecteur Windows-1252 rapide (DuckDB) : mêmes valeurs et mêmes erreurs que le lecteur Python."""
+"""Lecteurs Windows-1252 (rapide DuckDB et Python de référence) : mêmes valeurs, mêmes erreurs."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -39,15 +40,18 @@ def test_octet_hors_windows_1252_refuse_avec_sa_position(tmp_path: Path) -> None
         lire_csv_cp1252_arrow(chemin)
 
 
-def test_mauvais_separateur_signale_comme_le_lecteur_python(tmp_path: Path) -> None:
-    chemin = tmp_path / "intimm_evaluations.csv"
-    chemin.write_bytes(b"a;b\n1,2\n")
-    with pytest.raises(ErreurExtrait, match="ligne 2"):
-        lire_csv_cp1252_arrow(chemin)
-
-
-def test_fichier_vide_signale(tmp_path: Path) -> None:
-    chemin = tmp_path / "intimm_inscriptions.csv"
-    chemin.write_bytes(b"")
-    with pytest.raises(ErreurExtrait, match="vide"):
-        lire_csv_cp1252_arrow(chemin)
+@pytest.mark.parametrize(
+    ("nom", "contenu", "motif"),
+    [("intimm_evaluations.csv", b"a;b\n1,2\n", "ligne 2"), ("intimm_inscriptions.csv", b"", "vide")],
+    ids=["mauvais_separateur", "fichier_vide"],
+)
+@pytest.mark.parametrize("lire", [lire_csv_cp1252, lire_csv_cp1252_arrow], ids=["python", "rapide"])
+def test_erreur_signalee_par_les_deux_lecteurs(
+    tmp_path: Path, lire: Callable[[Path], object], nom: str, contenu: bytes, motif: str
+) -> None:
+    """Mauvais séparateur, fichier vide : mêmes erreurs, mêmes messages pour le lecteur Python de
+    référence et le lecteur rapide."""
+    chemin = tmp_path / nom
+    chemin.write_bytes(contenu)
+    with pytest.raises(ErreurExtrait, match=motif):
+        lire(chemin)

@@ -8,11 +8,18 @@ from typing import Any
 
 import openpyxl
 import pytest
+from dbt.adapters.duckdb.utils import SourceConfig
 
-from mifi.lecture_extraits import ENTETES_CLASSEURS, ErreurExtrait, lire_xlsx
+from mifi.extraits.lecture import en_pandas, lire_classeur
+from mifi.lecture_extraits import ENTETES_CLASSEURS, ErreurExtrait, Plugin
 
 ENTETE_DDRC = list(ENTETES_CLASSEURS["ddrc"])
 ENTETE_DGTNRI = list(ENTETES_CLASSEURS["dgtnri"])
+
+
+def lire_xlsx(chemin: Path, entetes: dict[str, str], **options: Any) -> Any:
+    """Le classeur tel que le greffon le charge (lecteur des extraits), en DataFrame."""
+    return en_pandas(lire_classeur(chemin, entetes, **options))
 
 
 def _classeur(chemin: Path, onglets: dict[str, list[list[Any]]]) -> Path:
@@ -116,10 +123,6 @@ def test_apostrophe_courbe_et_espaces_dans_l_entete_acceptes(tmp_path: Path) -> 
 def test_cible_lint_classeur_absent_donne_une_table_vide(tmp_path: Path) -> None:
     """Cible lint (extrait_absent_vide) : la compilation ne demande pas de données; hors de
     cette option, un classeur absent reste une erreur qui nomme le fichier."""
-    from dbt.adapters.duckdb.utils import SourceConfig
-
-    from mifi.lecture_extraits import Plugin
-
     source = SourceConfig(
         name="ddrc", identifier="ddrc_projets_recrutement", schema="brut", database=None, tags=[],
         meta={"format": "xlsx", "fichier": str(tmp_path / "ddrc_projets_recrutement.xlsx"), "entetes": "ddrc",

@@ -6,7 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from mifi.lecture_extraits import ErreurExtrait, lire_csv_cp1252
+from mifi import chargement_serialise
+from mifi.lecture_extraits import ErreurExtrait, Plugin, lire_csv_cp1252
 
 
 def test_windows_1252_n_est_pas_latin_1(tmp_path: Path) -> None:
@@ -27,25 +28,8 @@ def test_fichier_utf8_refuse_avec_le_nom_du_fichier(tmp_path: Path) -> None:
         lire_csv_cp1252(chemin)
 
 
-def test_mauvais_separateur_signale(tmp_path: Path) -> None:
-    chemin = tmp_path / "intimm_evaluations.csv"
-    chemin.write_bytes(b"a;b\n1,2\n")
-    with pytest.raises(ErreurExtrait, match="ligne 2"):
-        lire_csv_cp1252(chemin)
-
-
-def test_fichier_vide_signale(tmp_path: Path) -> None:
-    chemin = tmp_path / "intimm_inscriptions.csv"
-    chemin.write_bytes(b"")
-    with pytest.raises(ErreurExtrait, match="vide"):
-        lire_csv_cp1252(chemin)
-
-
 def test_chargement_des_sources_serialise() -> None:
     """Les sources de greffon se chargent une à une, une fois par processus (pas de conflit
     d'écriture du catalogue DuckDB entre fils d'exécution)."""
-    from mifi import chargement_serialise
-    from mifi.lecture_extraits import Plugin
-
     Plugin(name="extraits_mifi", plugin_config={})
     assert chargement_serialise.est_installe()

@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import contextlib
 import csv
+import datetime as dt
 import io
 import json
 import os
@@ -35,8 +36,12 @@ from typing import Any
 
 import pytest
 
+import mifi.nuit.orchestration as module_nuit
 from mifi.environnement import SANS_TELEMETRIE
-from outils_dbt import Construction, comparer_a_la_verite
+from mifi.nuit.controles import controler_extraits
+from mifi.nuit.garde_fous import figer_extraits, verifier_extraits_figes
+from mifi.validation import valider_extraits
+from outils_dbt import Construction, comparer_a_la_verite, dbt
 from test_nuit import (
     DATE,
     DATE_REVISION,
@@ -99,8 +104,6 @@ def premiere_nuit(extraits_generes: Path, tmp_path_factory: pytest.TempPathFacto
     """Première publication, pendant laquelle l'extrait gsi_services.csv est remplacé dans le
     dossier source juste après la validation (un dixième de ses lignes) : la nuit est lancée
     dans ce processus, l'étape de validation enveloppée pour réécrire la source."""
-    import mifi.nuit.orchestration as module_nuit
-
     base = tmp_path_factory.mktemp("controles")
     extraits = extraits_generes
     source = copier_extraits(extraits, base / "source_premiere_nuit")
@@ -154,8 +157,6 @@ def test_extrait_remplace_apres_validation_la_nuit_publie_les_octets_valides(pre
 
 
 def test_copie_figee_modifiee_avant_publication_est_une_erreur(tmp_path: Path) -> None:
-    from mifi.nuit.garde_fous import figer_extraits, verifier_extraits_figes
-
     source = tmp_path / "source"
     source.mkdir()
     (source / "ref_cours.csv").write_bytes(b"a,b\n1,2\n")
@@ -264,11 +265,6 @@ def test_fichier_cp1252_avec_quelques_lignes_utf8_arrete_la_nuit(premiere_nuit: 
 def test_utf16_et_bom_utf8_nommes(premiere_nuit: Publication, tmp_path: Path, fichier: str,
                                   transformer: Any, indices: list[str]) -> None:
     """Validation Great Expectations et contrôles de base de la nuit : même message."""
-    import datetime as dt
-
-    from mifi.nuit.controles import controler_extraits
-    from mifi.validation import valider_extraits
-
     extraits = copier_extraits(premiere_nuit.extraits, tmp_path / "extraits")
     chemin = extraits / fichier
     chemin.write_bytes(transformer(chemin.read_bytes()))
@@ -344,8 +340,6 @@ def _changer_date_naissance(chemin: Path, separateur: str, encodage: str, valeur
 
 def test_dates_de_naissance_invraisemblables_en_quarantaine(extraits_generes: Path, tmp_path: Path) -> None:
     """Avant 1900 ou après la date d'extraction : motif « date_naissance invraisemblable »."""
-    from outils_dbt import dbt
-
     extraits = copier_extraits(extraits_generes, tmp_path / "extraits")
     _changer_date_naissance(extraits / "arrima_clients.csv", ",", "utf-8", ["1850-06-01", "2027-01-01", "1900-01-01"])
     _changer_date_naissance(extraits / "intimm_personnes.csv", ";", "cp1252", ["1899-12-31"])

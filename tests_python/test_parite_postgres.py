@@ -19,6 +19,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
+import psycopg2
 import pytest
 
 from mifi.chargement_postgres import GrappeTemporaire, ParametresConnexion, charger, dossier_binaires_postgres
@@ -128,8 +129,6 @@ def test_marts_publies_identiques_sur_duckdb_et_postgres(
 
 def _lecture_comme_analyste(parametres: ParametresConnexion, relation: str) -> str | None:
     """None si le rôle analyste lit la relation, sinon le code d'erreur SQLSTATE."""
-    import psycopg2
-
     connexion = parametres.connecter()
     try:
         with connexion.cursor() as curseur:

@@ -43,12 +43,15 @@ import threading
 import time
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from importlib import metadata
 from pathlib import Path
 from typing import Any
 
+import duckdb
 import yaml  # type: ignore[import-untyped]  # PyYAML (dépendance de dbt), sans annotations
 
 from mifi import environnement
+from mifi.chargement_postgres import GrappeTemporaire, dossier_binaires_postgres, relation_source, sources_du_projet
 from mifi.cli import COMMANDES
 
 RACINE = Path(__file__).resolve().parents[2]
@@ -247,8 +250,6 @@ def description_machine() -> dict[str, Any]:
 
 
 def _version_paquet(nom: str) -> str | None:
-    from importlib import metadata
-
     try:
         return metadata.version(nom)
     except metadata.PackageNotFoundError:
@@ -324,10 +325,10 @@ def scanner(extraits: Path, sources: list[Any]) -> dict[str, float]:
     Même lecture que la cible DuckDB (relation_source : read_csv des sources, ou greffon du
     projet pour le Windows-1252 et l'Excel), sans rien d'autre.
     """
-    import duckdb
-
-    from mifi.chargement_postgres import relation_source
-    from mifi.lecture_extraits import Plugin
+    # Import différé : le greffon tire dbt-duckdb et pandas (2 à 5 s, python -X importtime, voir
+    # mifi.chargement_extraits), que « bench --help », « bench --rapport-seul » et les autres
+    # étapes du banc n'ont pas à payer.
+    from mifi.lecture_extraits import Plugin  # noqa: PLC0415
 
     durees: dict[str, float] = {}
     connexion = duckdb.connect(":memory:", config={"autoinstall_known_extensions": False})
@@ -502,8 +503,6 @@ def comparer_marts(entrepot_duckdb: Path, lire_autre: LecteurTable, tolerance: f
 
     ``lire_autre(table, colonnes)`` rend les lignes de ``marts.<table>`` de l'autre moteur.
     """
-    import duckdb
-
     bilan: dict[str, Any] = {}
     for table in TABLES_PUBLIEES:
         with duckdb.connect(str(entrepot_duckdb), read_only=True) as connexion:
@@ -538,8 +537,6 @@ def mesurer_postgres(
     extraits: Path, travail: Path, executions: int, chargement: Serie, construction: Serie,
     entrepot_duckdb: Path | None = None,
 ) -> tuple[Path, str | None, dict[str, Any] | None]:
-    from mifi.chargement_postgres import GrappeTemporaire
-
     cible = travail / "target"
     with GrappeTemporaire() as grappe:
         parametres = grappe.parametres
@@ -596,8 +593,6 @@ def raison_spark_absent() -> str | None:
 
 def lecteur_parquet_spark(dossier_spark: Path) -> LecteurTable:
     """Lit ``marts.<table>`` de Spark dans ses fichiers Parquet (entrepôt Spark sous ``dossier_spark``)."""
-    import duckdb
-
     def lire(table: str, colonnes: list[str]) -> list[tuple[Any, ...]]:
         candidats = sorted(
             (d for d in dossier_spark.rglob(table) if d.is_dir() and any(d.rglob("*.parquet"))),
@@ -990,8 +985,6 @@ def _lire_notes(args: argparse.Namespace) -> str:
 
 
 def executer(args: argparse.Namespace) -> int:
-    from mifi.chargement_postgres import dossier_binaires_postgres, sources_du_projet
-
     if args.rapport_seul:
         resultats: dict[str, Any] = json.loads(args.resultats.read_text(encoding="utf-8"))
         resultats["ratios"] = calculer_ratios(resultats)

@@ -34,7 +34,17 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal, cast
 
+import duckdb
+
 from mifi.environnement import environnement_dbt
+
+# Imports différés (noqa: PLC0415) : dbt.cli.main, dbt-duckdb (SourceConfig) et le greffon
+# (mifi.lecture_extraits, qui tire pandas) coûtent ensemble 3 à 8 s à l'import (python -X
+# importtime : 3,4 s, 2,1 s et 2,5 s cumulés sur machine chargée; ~3,5 s au repos), contre
+# 0,2 s pour le reste du module. Ce module est importé par « mifi charger-postgres »,
+# « mifi charger-spark » et « mifi bench » : leur --help, « bench --rapport-seul » et les
+# étapes du banc sans PostgreSQL ne doivent pas les payer. Seules les fonctions qui lisent
+# le projet dbt ou les extraits les importent.
 
 if TYPE_CHECKING:
     from dbt.contracts.graph.manifest import Manifest
@@ -71,8 +81,8 @@ def sources_du_projet(extraits: Path, projet: Path = RACINE_PROJET) -> list[Sour
     ``dbt parse`` (en processus, cible DuckDB, sans connexion) rend les ``env_var`` des
     déclarations de sources : on obtient exactement le fichier et les options que DuckDB lit.
     """
-    from dbt.adapters.duckdb.utils import SourceConfig
-    from dbt.cli.main import dbtRunner
+    from dbt.adapters.duckdb.utils import SourceConfig  # noqa: PLC0415 (voir « Imports différés »)
+    from dbt.cli.main import dbtRunner  # noqa: PLC0415 (voir « Imports différés »)
 
     variables = environnement_dbt(extraits.resolve(), ":memory:", projet=projet, base={})
     anciennes = {cle: os.environ.get(cle) for cle in variables}
@@ -113,7 +123,7 @@ def sources_du_projet(extraits: Path, projet: Path = RACINE_PROJET) -> list[Sour
 
 def configuration_source(source: SourceExtrait) -> Any:
     """La SourceConfig de dbt-duckdb d'une source (ce que reçoivent le greffon et le rendu)."""
-    from dbt.adapters.duckdb.utils import SourceConfig
+    from dbt.adapters.duckdb.utils import SourceConfig  # noqa: PLC0415 (voir « Imports différés »)
 
     return SourceConfig(
         name=source.nom_source, identifier=source.identifiant, schema=source.schema,
@@ -129,7 +139,7 @@ def relation_source(connexion: Any, source: SourceExtrait, greffon: Any | None =
     """
     configuration = configuration_source(source)
     if "plugin" in source.meta:
-        from mifi.lecture_extraits import Plugin
+        from mifi.lecture_extraits import Plugin  # noqa: PLC0415 (voir « Imports différés »)
 
         greffon = greffon or Plugin(name=str(source.meta["plugin"]), plugin_config={})
         nom = f"greffon_{source.identifiant}"
@@ -204,9 +214,7 @@ def exporter_extraits(
 
     Générateur : chaque fichier rendu n'existe que jusqu'à la demande de la source suivante.
     """
-    import duckdb
-
-    from mifi.lecture_extraits import Plugin
+    from mifi.lecture_extraits import Plugin  # noqa: PLC0415 (voir « Imports différés »)
 
     extraits = Path(extraits)
     if not extraits.is_dir():

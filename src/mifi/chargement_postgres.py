@@ -36,6 +36,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+import psycopg2
+from psycopg2 import sql
+
 # Partie commune aux chargeurs (réexportée : le banc d'essai et les tests l'importent d'ici).
 from mifi.chargement_extraits import (
     RACINE_PROJET,
@@ -92,8 +95,6 @@ class ParametresConnexion:
         }
 
     def connecter(self, base: str | None = None) -> Any:
-        import psycopg2
-
         return psycopg2.connect(
             host=self.hote, port=self.port, user=self.utilisateur,
             password=self.mot_de_passe or None, dbname=base or self.base, connect_timeout=10,
@@ -102,9 +103,6 @@ class ParametresConnexion:
 
 def creer_base_si_absente(parametres: ParametresConnexion) -> None:
     """Crée la base cible si elle n'existe pas (connexion à la base d'administration postgres)."""
-    import psycopg2
-    from psycopg2 import sql
-
     try:
         parametres.connecter().close()
         return
@@ -130,8 +128,6 @@ def creer_base_si_absente(parametres: ParametresConnexion) -> None:
 
 def charger_table(curseur: Any, schema: str, table: str, colonnes: list[str], fichier_csv: Path) -> None:
     """(Re)crée ou vide schema.table, toutes colonnes en texte, et y copie le CSV donné."""
-    from psycopg2 import sql
-
     cible = sql.Identifier(schema, table)
     curseur.execute(
         "select column_name, data_type from information_schema.columns "
@@ -165,8 +161,6 @@ def charger(
     journal: Any = print,
 ) -> dict[str, int]:
     """Charge tous les extraits du dossier dans PostgreSQL (une transaction). Rend {table: lignes}."""
-    from psycopg2 import sql
-
     parametres = parametres or ParametresConnexion.depuis_environnement()
     extraits_lus = exporter_extraits(Path(extraits), "csv", projet)
     premier = next(extraits_lus)  # lit les sources du projet (et vérifie le dossier) avant de se connecter

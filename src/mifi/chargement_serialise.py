@@ -18,14 +18,14 @@ import threading
 from collections.abc import Callable
 from typing import Any
 
+from dbt.adapters.duckdb.environments import local
+
 _VERROU = threading.RLock()
 _DEJA_CHARGEES: set[tuple[int, str]] = set()
 
 
 def installer() -> None:
     """Installe l'enveloppe (idempotent)."""
-    from dbt.adapters.duckdb.environments import local
-
     origine: Callable[..., Any] = local.LocalEnvironment.load_source
     if getattr(origine, "_mifi_serialise", False):
         return
@@ -45,6 +45,4 @@ def installer() -> None:
 
 
 def est_installe() -> bool:
-    from dbt.adapters.duckdb.environments import local
-
     return bool(getattr(local.LocalEnvironment.load_source, "_mifi_serialise", False))

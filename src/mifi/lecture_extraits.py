@@ -87,15 +87,9 @@ ENTETES_CLASSEURS: dict[str, dict[str, str]] = {
 }
 
 
-def lire_xlsx(
-    chemin: Path,
-    entetes: dict[str, str],
-    onglet: str | None = None,
-    ligne_entete: int = 1,
-    tous_les_onglets: bool = False,
-) -> pd.DataFrame:
-    """Classeur lu pour l'entrepôt (``mifi.extraits.lecture.lire_classeur``), en DataFrame."""
-    return en_pandas(lire_classeur(chemin, entetes, onglet, ligne_entete, tous_les_onglets))
+def _option(source_config: SourceConfig, cle: str, defaut: Any = None) -> Any:
+    """Option ``meta`` de la source (ce que fait ``SourceConfig.get``, non annoté dans dbt-duckdb)."""
+    return source_config.meta.get(cle, defaut)
 
 
 def _booleen(valeur: Any) -> bool:
@@ -114,15 +108,15 @@ class Plugin(BasePlugin):
         self._extrait_absent_vide = _booleen(plugin_config.get("extrait_absent_vide", False))
 
     def load(self, source_config: SourceConfig) -> pd.DataFrame | pa.Table:
-        format_extrait = source_config.get("format")
-        fichier = source_config.get("fichier")
+        format_extrait = _option(source_config, "format")
+        fichier = _option(source_config, "fichier")
         if not fichier:
             raise ErreurExtrait(f"La source {source_config.table_name()} ne précise pas son fichier (meta.fichier).")
         chemin = Path(str(fichier))
         if not chemin.is_file() and self._extrait_absent_vide:
             if format_extrait == "xlsx":
-                entetes = ENTETES_CLASSEURS.get(str(source_config.get("entetes")), {})
-                colonnes = (["projet"] if _booleen(source_config.get("tous_les_onglets", False)) else [])
+                entetes = ENTETES_CLASSEURS.get(str(_option(source_config, "entetes")), {})
+                colonnes = (["projet"] if _booleen(_option(source_config, "tous_les_onglets", False)) else [])
                 colonnes += ["no_ligne_excel", *entetes.values()]
             else:
                 # Colonnes inconnues sans le fichier; la compilation n'en a pas besoin.
@@ -140,10 +134,10 @@ class Plugin(BasePlugin):
         if format_extrait == "csv_cp1252":
             # Lecteur rapide (DuckDB). Pas de cache : chargement_serialise ne charge chaque source
             # qu'une fois par processus, et garder le tableau ne ferait qu'occuper la mémoire.
-            return lire_csv_cp1252_arrow(chemin, source_config.get("separateur", ";"))
+            return lire_csv_cp1252_arrow(chemin, _option(source_config, "separateur", ";"))
         if cle not in self._cache:
             if format_extrait == "xlsx":
-                nom_table = source_config.get("entetes")
+                nom_table = _option(source_config, "entetes")
                 if nom_table not in ENTETES_CLASSEURS:
                     raise ErreurExtrait(
                         f"La source {source_config.name}.{source_config.identifier} ({chemin.name}) doit "
@@ -152,9 +146,9 @@ class Plugin(BasePlugin):
                 self._cache[cle] = lire_classeur(
                     chemin,
                     ENTETES_CLASSEURS[str(nom_table)],
-                    onglet=source_config.get("onglet"),
-                    ligne_entete=int(source_config.get("ligne_entete", 1)),
-                    tous_les_onglets=_booleen(source_config.get("tous_les_onglets", False)),
+                    onglet=_option(source_config, "onglet"),
+                    ligne_entete=int(_option(source_config, "ligne_entete", 1)),
+                    tous_les_onglets=_booleen(_option(source_config, "tous_les_onglets", False)),
                 )
             else:
                 raise ErreurExtrait(

@@ -43,22 +43,22 @@ def lire(dossier: Path, nom: str) -> list[dict[str, str | None]]:
     return [{c: (v if v != "" else None) for c, v in zip(entete, l)} for l in lignes]
 
 
-def date_iso(texte: str | None) -> date | None:
+def _date(texte: str | None, format_date: str) -> date | None:
+    """Date lue au format donné (espaces de tête et de fin ignorés); None si vide ou invalide."""
     if texte is None:
         return None
     try:
-        return datetime.strptime(texte.strip(), "%Y-%m-%d").date()
+        return datetime.strptime(texte.strip(), format_date).date()
     except ValueError:
         return None
+
+
+def date_iso(texte: str | None) -> date | None:
+    return _date(texte, "%Y-%m-%d")
 
 
 def date_jma(texte: str | None) -> date | None:
-    if texte is None:
-        return None
-    try:
-        return datetime.strptime(texte.strip(), "%d/%m/%Y").date()
-    except ValueError:
-        return None
+    return _date(texte, "%d/%m/%Y")
 
 
 def cellule_date(valeur: Any) -> date | None:

@@ -52,6 +52,16 @@ def taux_pour(bruit: str) -> TauxDefauts:
     raise ValueError(f"Mode de bruit inconnu : {bruit}")
 
 
+def _echanger(texte: str, a: str, b: str, sinon: str) -> str:
+    """``a`` remplacé par ``b`` si ``texte`` contient ``a``, sinon ``b`` par ``a``; ``sinon`` si
+    ``texte`` ne contient ni l'un ni l'autre."""
+    if a in texte:
+        return texte.replace(a, b)
+    if b in texte:
+        return texte.replace(b, a)
+    return sinon
+
+
 _IMPOSSIBLES = ((2, 30), (2, 31), (4, 31), (6, 31), (9, 31), (11, 31), (13, 1), (0, 12))
 
 
@@ -72,17 +82,9 @@ class Defauts:
             t = _sans_accents(texte)
             return t.upper() if self.rng.random() < 0.5 else t
         if r < 0.62:
-            if "-" in texte:
-                return texte.replace("-", " ")
-            if " " in texte:
-                return texte.replace(" ", "-")
-            return texte.lower()
+            return _echanger(texte, "-", " ", sinon=texte.lower())
         if r < 0.72:
-            if "'" in texte:
-                return texte.replace("'", "’")
-            if "’" in texte:
-                return texte.replace("’", "'")
-            return texte.upper()
+            return _echanger(texte, "'", "’", sinon=texte.upper())
         if r < 0.80:
             if "œ" in texte or "æ" in texte:
                 return texte.replace("œ", "oe").replace("æ", "ae")

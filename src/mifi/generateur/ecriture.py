@@ -15,7 +15,7 @@ import csv
 import io
 import zipfile
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
@@ -29,32 +29,35 @@ _DATE_ZIP = (1980, 1, 1, 0, 0, 0)
 
 Ligne = tuple[str, ...]
 
-_cache_iso: dict[int, str] = {}
-_cache_jma: dict[int, str] = {}
+def _memorisee(formater: Callable[[date], str]) -> Callable[[date | None], str]:
+    """Formatage de date mis en cache par jour (ordinal) : le générateur formate des millions de
+    dates tirées d'un petit nombre de jours. Vide pour None."""
+    cache: dict[int, str] = {}
+
+    def formatee(jour: date | None) -> str:
+        if jour is None:
+            return ""
+        o = jour.toordinal()
+        texte = cache.get(o)
+        if texte is None:
+            texte = formater(jour)
+            cache[o] = texte
+        return texte
+
+    formatee.__doc__ = formater.__doc__
+    return formatee
 
 
-def iso(jour: date | None) -> str:
+@_memorisee
+def iso(jour: date) -> str:
     """Date au format AAAA-MM-JJ (vide pour None)."""
-    if jour is None:
-        return ""
-    o = jour.toordinal()
-    texte = _cache_iso.get(o)
-    if texte is None:
-        texte = jour.isoformat()
-        _cache_iso[o] = texte
-    return texte
+    return jour.isoformat()
 
 
-def jjmmaaaa(jour: date | None) -> str:
+@_memorisee
+def jjmmaaaa(jour: date) -> str:
     """Date au format JJ/MM/AAAA (vide pour None)."""
-    if jour is None:
-        return ""
-    o = jour.toordinal()
-    texte = _cache_jma.get(o)
-    if texte is None:
-        texte = f"{jour.day:02d}/{jour.month:02d}/{jour.year:04d}"
-        _cache_jma[o] = texte
-    return texte
+    return f"{jour.day:02d}/{jour.month:02d}/{jour.year:04d}"
 
 
 @dataclass
