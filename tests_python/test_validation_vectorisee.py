@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import sys
 from datetime import datetime
 from pathlib import Path
@@ -94,3 +95,34 @@ def test_lecteur_rapide_et_lecteur_de_reference_d_accord_sur_une_ligne_d_espaces
     assert lu.table.to_pydict() == {"a": ["1", "2"], "b": ["é", None]}
     reference = lire_csv_python(chemin.read_text(encoding="utf-8"), chemin.name, ",")
     assert reference == (["a", "b"], [["1", "é"], ["2", None]])
+
+
+def _strptime_conforme(valeur: str, format_date: str) -> bool:
+    try:
+        datetime.strptime(valeur, format_date)
+    except ValueError:
+        return False
+    return True
+
+
+@pytest.mark.parametrize("format_date", ["%Y-%m-%d", "%d/%m/%Y", "%Y%m%d"])
+def test_format_de_date_lu_par_positions_comme_strptime(format_date: str) -> None:
+    """Chemin rapide (motif strict, calendrier calculé en colonnes) : même verdict que strptime
+    sur les bornes du calendrier, les années 0 et 9999, les bissextiles séculaires, les chiffres
+    non ASCII, les espaces, le vide et les textes accentués."""
+    dates = [dt.date(2024, 1, 1) + dt.timedelta(days=n) for n in range(0, 800, 7)]
+    valeurs = [d.strftime(format_date) for d in dates]
+    for annee in ("0000", "0001", "1900", "2000", "2023", "2024", "9999"):
+        for mois in ("00", "01", "02", "04", "12", "13", "99"):
+            for jour in ("00", "01", "28", "29", "30", "31", "32"):
+                valeurs += [f"{annee}-{mois}-{jour}", f"{jour}/{mois}/{annee}", f"{annee}{mois}{jour}"]
+    valeurs += ["", " ", "2024-01-01 ", " 2024-01-01", "\u00a02024-01-01", "2024-1-5", "5/1/2024", "2024-01-1",
+                "٢٠٢٤-٠١-٠١", "０１/０１/２０２４", "2024-01-01T00:00", "2024/01/01", "é", "2024-0é-01", "+024-01-01",
+                "-024-01-01", "2024-01-0\u0661", "2024−01−01"]
+    colonne = pd.Series(valeurs, dtype="str")
+    attendu = [_strptime_conforme(v, format_date) for v in valeurs]
+    assert any(attendu) and not all(attendu)
+    assert dates_conformes(colonne, format_date).tolist() == attendu
+    assert dates_conformes(colonne.astype(object), format_date).tolist() == attendu
+    with pytest.raises(TypeError, match="must be of type string"):
+        dates_conformes(pd.Series(["2024-01-01", None], dtype=object), format_date)

@@ -15,6 +15,17 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
+import numpy as np
+import pyarrow as pa
+import pyarrow.compute as pc
+from great_expectations.execution_engine.pandas_execution_engine import PandasExecutionEngine
+from great_expectations.expectations.metrics.column_map_metrics.column_values_match_strftime_format import (
+    ColumnValuesMatchStrftimeFormat,
+)
+from great_expectations.expectations.metrics.map_metric_provider.column_condition_partial import (
+    column_condition_partial,
+)
+
 _installee = False
 
 
@@ -32,9 +43,43 @@ def _conforme(valeur: object, format_date: str) -> bool:
     return True
 
 
+# Formats lus par positions fixes : (motif strict en chiffres ASCII, positions de l'année, du mois,
+# du jour). Une valeur qui suit le motif strict est une date pour strptime si et seulement si
+# 1 ≤ mois ≤ 12, 1 ≤ jour ≤ longueur du mois et année ≥ 1 (datetime.MINYEAR); les autres
+# valeurs (chiffres non ASCII, mois sur un chiffre, espaces...) passent par strptime.
+_POSITIONS = {
+    "%Y-%m-%d": (r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$", (0, 4), (5, 7), (8, 10)),
+    "%d/%m/%Y": (r"^[0-9]{2}/[0-9]{2}/[0-9]{4}$", (6, 10), (3, 5), (0, 2)),
+}
+_JOURS_PAR_MOIS = np.array([31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31])
+
+
+def _dates_valides(valeurs: pa.Array, format_date: str) -> np.ndarray[Any, Any]:
+    """Pour des textes au motif strict du format : chacun est-il une date du calendrier ?"""
+    _, *positions = _POSITIONS[format_date]
+    annee, mois, jour = (
+        pc.cast(pc.utf8_slice_codeunits(valeurs, debut, fin), pa.int32()).to_numpy() for debut, fin in positions
+    )
+    bissextile = (annee % 4 == 0) & ((annee % 100 != 0) | (annee % 400 == 0))
+    mois_valide = (mois >= 1) & (mois <= 12)
+    longueur = _JOURS_PAR_MOIS[np.clip(mois, 1, 12) - 1] + ((mois == 2) & bissextile)
+    resultat: np.ndarray[Any, Any] = mois_valide & (jour >= 1) & (jour <= longueur) & (annee >= 1)
+    return resultat
+
+
 def dates_conformes(colonne: Any, format_date: str) -> Any:
     """Série booléenne : chaque valeur (non nulle) se lit-elle au format strftime ``format_date`` ?"""
-    conformes = [valeur for valeur in colonne.unique() if _conforme(valeur, format_date)]
+    distinctes = list(colonne.unique())
+    if format_date not in _POSITIONS:
+        return colonne.isin([valeur for valeur in distinctes if _conforme(valeur, format_date)])
+    for valeur in distinctes:
+        if not isinstance(valeur, str):
+            _conforme(valeur, format_date)  # même erreur que GX
+    valeurs = pa.array(distinctes, type=pa.string())
+    strictes = pc.match_substring_regex(valeurs, _POSITIONS[format_date][0]).to_numpy(zero_copy_only=False)
+    candidates = valeurs.filter(pa.array(strictes))
+    conformes = np.asarray(candidates.to_pylist(), dtype=object)[_dates_valides(candidates, format_date)].tolist()
+    conformes += [v for v, stricte in zip(distinctes, strictes) if not stricte and _conforme(v, format_date)]
     return colonne.isin(conformes)
 
 
@@ -43,14 +88,6 @@ def installer() -> None:
     global _installee
     if _installee:
         return
-    from great_expectations.execution_engine.pandas_execution_engine import PandasExecutionEngine
-    from great_expectations.expectations.metrics.column_map_metrics.column_values_match_strftime_format import (
-        ColumnValuesMatchStrftimeFormat,
-    )
-    from great_expectations.expectations.metrics.map_metric_provider.column_condition_partial import (
-        column_condition_partial,
-    )
-
     class DatesParValeurDistincte(ColumnValuesMatchStrftimeFormat):  # enregistrée par sa définition
         @column_condition_partial(engine=PandasExecutionEngine)
         def _pandas(cls, column: Any, strftime_format: str, **kwargs: Any) -> Any:
