@@ -16,7 +16,6 @@ import datetime as dt
 import html
 import json
 import logging
-import os
 import shutil
 import tempfile
 from collections.abc import Iterable
@@ -25,8 +24,16 @@ from dataclasses import asdict
 from pathlib import Path
 from typing import Any
 
+import great_expectations as gx
+import pandas as pd
 import pyarrow.parquet as pq
+from great_expectations.data_context.types.base import (
+    DataContextConfig,
+    InMemoryStoreBackendDefaults,
+    ProgressBarsConfig,
+)
 
+from mifi.validation import metriques
 from mifi.validation.contrat_extraits import (
     COLONNE_OCCURRENCE,
     EXTRAITS,
@@ -43,8 +50,6 @@ FICHIER_HISTORIQUE = "nb_lignes_extraits.json"
 NB_NUITS_CONSERVEES = 60
 NB_EXEMPLES = 5
 NB_LECTURES_PARALLELES = 2
-
-os.environ.setdefault("GX_ANALYTICS_ENABLED", "false")
 
 
 # --- Historique des volumes ---------------------------------------------------------------------
@@ -92,13 +97,6 @@ def ecrire_historique(
 # --- Great Expectations -------------------------------------------------------------------------
 
 def _contexte_gx(dossier_data_docs: Path) -> Any:
-    import great_expectations as gx
-    from great_expectations.data_context.types.base import (
-        DataContextConfig,
-        InMemoryStoreBackendDefaults,
-        ProgressBarsConfig,
-    )
-
     configuration = DataContextConfig(
         store_backend_defaults=InMemoryStoreBackendDefaults(init_temp_docs_sites=False),
         analytics_enabled=False,
@@ -124,10 +122,6 @@ def _executer_point_de_controle(
 ) -> dict[str, Any]:
     """Valide les extraits déposés en Parquet (``<nom>.parquet``) dans dossier_parquet par un
     seul point de contrôle; construit les Data Docs. {nom de la suite : résultat GX}."""
-    import great_expectations as gx
-
-    from mifi.validation import metriques
-
     logging.getLogger("great_expectations").setLevel(logging.ERROR)
     metriques.installer()
     if dossier_data_docs.exists():
@@ -166,8 +160,6 @@ def _executer_point_de_controle(
 def verifier_fraicheur(lecture: LectureExtrait, date_extraction: dt.date) -> str | None:
     """Avertissement si la date valide la plus récente (au plus date_extraction) de la colonne de
     fraîcheur est plus vieille que le délai du contrat : l'extrait n'a peut-être pas été rafraîchi."""
-    import pandas as pd
-
     extrait = lecture.extrait
     if extrait.colonne_fraicheur is None:
         return None
