@@ -128,7 +128,7 @@ def _executer_point_de_controle(
         shutil.rmtree(dossier_data_docs)
     dossier_data_docs.mkdir(parents=True)
     contexte = _contexte_gx(dossier_data_docs)
-    source = contexte.data_sources.add_pandas_filesystem("extraits", base_directory=dossier_parquet)
+    source = contexte.data_sources.add_mifi_extraits("extraits", base_directory=dossier_parquet)
     definitions = []
     for extrait in extraits:
         actif = source.add_parquet_asset(extrait.nom)

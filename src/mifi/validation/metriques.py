@@ -12,12 +12,14 @@ résultats (valeurs et nombres non conformes, exemples) et les Data Docs sont in
 
 from __future__ import annotations
 
+import builtins
 from datetime import datetime
-from typing import Any
+from typing import Any, ClassVar, Literal
 
 import numpy as np
 import pyarrow as pa
 import pyarrow.compute as pc
+from great_expectations.datasource.fluent.pandas_filesystem_datasource import PandasFilesystemDatasource
 from great_expectations.execution_engine.pandas_execution_engine import PandasExecutionEngine
 from great_expectations.expectations.metrics.column_map_metrics.column_values_match_strftime_format import (
     ColumnValuesMatchStrftimeFormat,
@@ -96,4 +98,36 @@ def installer() -> None:
     _installee = True
 
 
-__all__ = ["dates_conformes", "installer"]
+class MoteurPandasParColonnes(PandasExecutionEngine):
+    """Moteur pandas de GX qui ne remet à une métrique de colonne(s) que sa ou ses colonnes.
+
+    Le moteur pandas filtre la table du lot à chaque étape d'une attente de colonne (valeurs non
+    nulles, valeurs non conformes, index des exemples...) : chaque filtre copie toutes les
+    colonnes, alors que la métrique n'en lit qu'une. Les enregistrements du domaine sont ici
+    restreints aux colonnes du domaine (après la condition de ligne, qui peut en lire d'autres :
+    ``_occurrence`` des attentes d'unicité) : mêmes lignes, même index, donc mêmes nombres,
+    valeurs et index non conformes. Les métriques de table (colonnes, nombre de lignes) reçoivent
+    la table entière.
+    """
+
+    def get_domain_records(self, domain_kwargs: dict[str, Any]) -> Any:
+        donnees = super().get_domain_records(domain_kwargs)
+        if "column" in domain_kwargs:
+            colonnes = [domain_kwargs["column"]]
+        elif "column_A" in domain_kwargs and "column_B" in domain_kwargs:
+            colonnes = [domain_kwargs["column_A"], domain_kwargs["column_B"]]
+        elif "column_list" in domain_kwargs:
+            colonnes = list(domain_kwargs["column_list"])
+        else:
+            return donnees
+        return donnees[colonnes]
+
+
+class SourceExtraits(PandasFilesystemDatasource):
+    """Source ``pandas_filesystem`` de GX (fichiers Parquet) validée par ``MoteurPandasParColonnes``."""
+
+    type: Literal["mifi_extraits"] = "mifi_extraits"  # type: ignore[assignment]
+    execution_engine_override: ClassVar[builtins.type[PandasExecutionEngine]] = MoteurPandasParColonnes
+
+
+__all__ = ["MoteurPandasParColonnes", "SourceExtraits", "dates_conformes", "installer"]
