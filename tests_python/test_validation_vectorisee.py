@@ -158,7 +158,7 @@ def _resultats_gx(dossier: Path, type_source: str) -> list[tuple[Any, ...]]:
 
 
 def test_moteur_par_colonnes_meme_resultat_que_le_moteur_pandas_de_gx(tmp_path: Path) -> None:
-    """Source mifi_extraits (domaine restreint à ses colonnes, lot lu sans empreinte) : mêmes
+    """Source mifi_extraits (domaine d'une métrique restreint à ses colonnes) : mêmes
     succès, nombres, exemples et index non conformes que la source pandas_filesystem de GX, sur
     des valeurs NULL, vides, faites d'espaces, accentuées, en double."""
     codes = ["FRA", None, "", " ", " A", "ÉTÉ", "été", "FRA", "ÉTÉ", "X\u00a0", None, "FRA", "ABC", "ABC", "\u3000"]

@@ -13,17 +13,13 @@ résultats (valeurs et nombres non conformes, exemples) et les Data Docs sont in
 from __future__ import annotations
 
 import builtins
-import datetime as dt
 from datetime import datetime
 from typing import Any, ClassVar, Literal
 
 import numpy as np
 import pyarrow as pa
 import pyarrow.compute as pc
-from great_expectations.core.batch import BatchMarkers
-from great_expectations.core.batch_spec import PathBatchSpec
 from great_expectations.datasource.fluent.pandas_filesystem_datasource import PandasFilesystemDatasource
-from great_expectations.execution_engine.pandas_batch_data import PandasBatchData
 from great_expectations.execution_engine.pandas_execution_engine import PandasExecutionEngine
 from great_expectations.expectations.metrics.column_map_metrics.column_values_match_strftime_format import (
     ColumnValuesMatchStrftimeFormat,
@@ -112,21 +108,7 @@ class MoteurPandasParColonnes(PandasExecutionEngine):
     ``_occurrence`` des attentes d'unicité) : mêmes lignes, même index, donc mêmes nombres,
     valeurs et index non conformes. Les métriques de table (colonnes, nombre de lignes) reçoivent
     la table entière.
-
-    Le lot (un fichier Parquet) est lu comme par le moteur pandas, sans l'empreinte
-    ``pandas_data_fingerprint`` (hachage de toutes les valeurs, plus coûteux que la lecture) :
-    elle ne sert ni aux résultats ni aux Data Docs, qui n'affichent que ``ge_load_time``.
     """
-
-    def get_batch_data_and_markers(self, batch_spec: Any) -> tuple[PandasBatchData, BatchMarkers]:
-        if type(batch_spec) is not PathBatchSpec:
-            return super().get_batch_data_and_markers(batch_spec)
-        marqueurs = BatchMarkers({"ge_load_time": dt.datetime.now(dt.UTC).strftime("%Y%m%dT%H%M%S.%fZ")})
-        lire = self._get_reader_fn(batch_spec.reader_method, batch_spec.path)
-        donnees = self._apply_partitioning_and_sampling_methods(
-            batch_spec, lire(batch_spec.path, **batch_spec.reader_options)
-        )
-        return PandasBatchData(execution_engine=self, dataframe=donnees), marqueurs
 
     def get_domain_records(self, domain_kwargs: dict[str, Any]) -> Any:
         donnees = super().get_domain_records(domain_kwargs)
