@@ -2,8 +2,9 @@
 
 Great Expectations 1.x est utilisé par sa source de données pandas (jamais par SQL) : chaque
 extrait lu une fois (``lecture.py`` : lecteur DuckDB du projet, préparation en colonnes) est
-déposé en Parquet dans un dossier temporaire, déclaré comme
-actif Parquet d'une source ``pandas_filesystem``, et validé contre sa suite versionnée
+déposé en Parquet dans un dossier temporaire, déclaré comme actif Parquet d'une source
+``mifi_extraits`` (la source ``pandas_filesystem`` de GX dont le moteur ne remet à une métrique
+de colonne que sa colonne, ``metriques.py``), et validé contre sa suite versionnée
 (``gx/expectations/``) par un seul point de contrôle qui regroupe les 17 définitions de
 validation et construit les Data Docs dans ``<rapport>/data_docs/``. La seule attente que le
 moteur pandas de GX évaluait valeur par valeur en Python (format strftime des dates) l'est par
