@@ -17,6 +17,7 @@ from datetime import datetime
 from typing import Any, ClassVar, Literal
 
 import numpy as np
+import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
 from great_expectations.datasource.fluent.pandas_filesystem_datasource import PandasFilesystemDatasource
@@ -82,7 +83,9 @@ def dates_conformes(colonne: Any, format_date: str) -> Any:
     candidates = valeurs.filter(pa.array(strictes))
     conformes = np.asarray(candidates.to_pylist(), dtype=object)[_dates_valides(candidates, format_date)].tolist()
     conformes += [v for v, stricte in zip(distinctes, strictes) if not stricte and _conforme(v, format_date)]
-    return colonne.isin(conformes)
+    # isin de pandas convertit chaque valeur cherchée une à une : is_in d'Arrow, même résultat.
+    dans = pc.is_in(pa.array(colonne, type=pa.string(), from_pandas=True), value_set=pa.array(conformes, pa.string()))
+    return pd.Series(dans.to_numpy(zero_copy_only=False), index=colonne.index, name=colonne.name)
 
 
 def installer() -> None:
