@@ -7,7 +7,9 @@ import json
 import re
 from pathlib import Path
 
+import great_expectations as gx
 import pytest
+from openpyxl import Workbook
 
 from mifi.validation.contrat_extraits import (
     EXTRAITS,
@@ -96,8 +98,6 @@ def test_suites_versionnees_synchronisees_avec_le_contrat() -> None:
 
 
 def test_suites_chargees_par_great_expectations() -> None:
-    import great_expectations as gx
-
     for e in EXTRAITS:
         chargee = gx.ExpectationSuite(**json.loads((DOSSIER_SUITES / f"{e.nom}.json").read_text(encoding="utf-8")))
         assert chargee.name == e.nom
@@ -268,8 +268,6 @@ def test_lecture_classeur_corrompu(tmp_path: Path) -> None:
 
 
 def test_lecture_dgtnri_entete_ligne_4_et_dates(tmp_path: Path) -> None:
-    from openpyxl import Workbook
-
     dgtnri = extrait("dgtnri_services_numeriques.xlsx")
     classeur = Workbook()
     feuille = classeur.active

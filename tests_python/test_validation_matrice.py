@@ -25,11 +25,14 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+from openpyxl import load_workbook
 
+from mifi.cli import main
 from mifi.environnement import environnement_dbt
 from mifi.validation import ResultatValidation, valider_extraits
 from mifi.validation.contrat_extraits import EXTRAITS, Extrait, extrait
 from mifi.validation.execution import FICHIER_HISTORIQUE
+from test_nuit import empreinte_publication
 from test_validation_outils import DATE_EXTRACTION, RACINE, copier_jeu, jeu_sain
 
 # --- Jeu sain et validation de référence ----------------------------------------------------
@@ -198,16 +201,12 @@ def dupliquer_lignes(e: Extrait, chemin: Path) -> None:
 
 
 def renommer_onglet(e: Extrait, chemin: Path) -> None:
-    from openpyxl import load_workbook
-
     classeur = load_workbook(chemin)
     classeur[e.onglet].title = "Suivi"
     classeur.save(chemin)
 
 
 def renommer_entete_xlsx(e: Extrait, chemin: Path) -> None:
-    from openpyxl import load_workbook
-
     classeur = load_workbook(chemin)
     feuille = classeur[classeur.sheetnames[-1]]
     feuille.cell(row=e.ligne_entete, column=2).value = "Prenom"
@@ -324,8 +323,6 @@ def test_volume_compare_a_la_nuit_precedente(
 
 
 def test_commande_valider(dossier_sain: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    from mifi.cli import main
-
     code = main(["valider", "--extraits", str(dossier_sain), "--rapport", str(tmp_path / "rapport"),
                  "--date-extraction", DATE_EXTRACTION.isoformat(), "--fichier", "ref_cours.csv"])
     assert code == 0
@@ -364,8 +361,6 @@ def _nuit(extraits: Path, publication: Path, travail: Path) -> subprocess.Comple
 
 def _empreinte(dossier: Path) -> dict[str, str]:
     """Empreinte du dossier publié, hors état de la dernière nuit (réécrit à chaque tentative)."""
-    from test_nuit import empreinte_publication
-
     return empreinte_publication(dossier)
 
 

@@ -21,6 +21,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+from openpyxl import Workbook
+
 from mifi.validation.contrat_extraits import (
     EXTRAITS,
     FORMAT_ISO,
@@ -146,8 +148,6 @@ def ecrire_csv(extrait: Extrait, lignes: list[list[object]], chemin: Path) -> No
 
 
 def ecrire_xlsx(extrait: Extrait, lignes: list[list[object]], chemin: Path, alea: random.Random) -> None:
-    from openpyxl import Workbook
-
     classeur = Workbook()
     classeur.remove(classeur.active)
     if extrait.onglet is not None:

@@ -2,8 +2,9 @@
 
 Great Expectations 1.x est utilisé par sa source de données pandas (jamais par SQL) : chaque
 extrait lu une fois (``lecture.py`` : lecteur DuckDB du projet, préparation en colonnes) est
-déposé en Parquet dans un dossier temporaire, déclaré comme
-actif Parquet d'une source ``pandas_filesystem``, et validé contre sa suite versionnée
+déposé en Parquet dans un dossier temporaire, déclaré comme actif Parquet d'une source
+``mifi_extraits`` (la source ``pandas_filesystem`` de GX dont le moteur ne remet à une métrique
+de colonne que sa colonne, ``metriques.py``), et validé contre sa suite versionnée
 (``gx/expectations/``) par un seul point de contrôle qui regroupe les 17 définitions de
 validation et construit les Data Docs dans ``<rapport>/data_docs/``. La seule attente que le
 moteur pandas de GX évaluait valeur par valeur en Python (format strftime des dates) l'est par
@@ -16,7 +17,6 @@ import datetime as dt
 import html
 import json
 import logging
-import os
 import shutil
 import tempfile
 from collections.abc import Iterable
@@ -25,8 +25,16 @@ from dataclasses import asdict
 from pathlib import Path
 from typing import Any
 
+import great_expectations as gx
+import pandas as pd
 import pyarrow.parquet as pq
+from great_expectations.data_context.types.base import (
+    DataContextConfig,
+    InMemoryStoreBackendDefaults,
+    ProgressBarsConfig,
+)
 
+from mifi.validation import metriques
 from mifi.validation.contrat_extraits import (
     COLONNE_OCCURRENCE,
     EXTRAITS,
@@ -43,8 +51,6 @@ FICHIER_HISTORIQUE = "nb_lignes_extraits.json"
 NB_NUITS_CONSERVEES = 60
 NB_EXEMPLES = 5
 NB_LECTURES_PARALLELES = 2
-
-os.environ.setdefault("GX_ANALYTICS_ENABLED", "false")
 
 
 # --- Historique des volumes ---------------------------------------------------------------------
@@ -92,13 +98,6 @@ def ecrire_historique(
 # --- Great Expectations -------------------------------------------------------------------------
 
 def _contexte_gx(dossier_data_docs: Path) -> Any:
-    import great_expectations as gx
-    from great_expectations.data_context.types.base import (
-        DataContextConfig,
-        InMemoryStoreBackendDefaults,
-        ProgressBarsConfig,
-    )
-
     configuration = DataContextConfig(
         store_backend_defaults=InMemoryStoreBackendDefaults(init_temp_docs_sites=False),
         analytics_enabled=False,
@@ -124,17 +123,13 @@ def _executer_point_de_controle(
 ) -> dict[str, Any]:
     """Valide les extraits déposés en Parquet (``<nom>.parquet``) dans dossier_parquet par un
     seul point de contrôle; construit les Data Docs. {nom de la suite : résultat GX}."""
-    import great_expectations as gx
-
-    from mifi.validation import metriques
-
     logging.getLogger("great_expectations").setLevel(logging.ERROR)
     metriques.installer()
     if dossier_data_docs.exists():
         shutil.rmtree(dossier_data_docs)
     dossier_data_docs.mkdir(parents=True)
     contexte = _contexte_gx(dossier_data_docs)
-    source = contexte.data_sources.add_pandas_filesystem("extraits", base_directory=dossier_parquet)
+    source = contexte.data_sources.add_mifi_extraits("extraits", base_directory=dossier_parquet)
     definitions = []
     for extrait in extraits:
         actif = source.add_parquet_asset(extrait.nom)
@@ -166,8 +161,6 @@ def _executer_point_de_controle(
 def verifier_fraicheur(lecture: LectureExtrait, date_extraction: dt.date) -> str | None:
     """Avertissement si la date valide la plus récente (au plus date_extraction) de la colonne de
     fraîcheur est plus vieille que le délai du contrat : l'extrait n'a peut-être pas été rafraîchi."""
-    import pandas as pd
-
     extrait = lecture.extrait
     if extrait.colonne_fraicheur is None:
         return None

@@ -235,7 +235,8 @@ def charger_suite(extrait: Extrait, dossier: Path = DOSSIER_SUITES) -> dict[str,
         raise FileNotFoundError(
             f"Suite d'attentes absente : {chemin} (la régénérer : python -m mifi.validation.suites)."
         )
-    return json.loads(chemin.read_text(encoding="utf-8"))
+    contenu: dict[str, Any] = json.loads(chemin.read_text(encoding="utf-8"))
+    return contenu
 
 
 def ecrire_suites(dossier: Path = DOSSIER_SUITES) -> list[Path]:
